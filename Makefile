@@ -1,0 +1,54 @@
+# Heard: `make run` to serve, `make test` to prove it. `make help` lists every target.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: help run test migrate load bench lint translations clean
+
+help: ## List the targets and what each does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+instance/secret_key:
+	mkdir -p instance
+	$(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@
+	chmod 600 $@
+
+translations: $(STAMP) ## Compile the translation catalogues
+	$(BIN)/pybabel compile -d translations --use-fuzzy --statistics 2>/dev/null || true
+
+migrate: $(STAMP) instance/secret_key ## Bring the database schema up to date
+	$(FLASK) db upgrade
+
+load: migrate ## Load (or refresh) the survey templates in surveys/
+	$(FLASK) surveys load
+
+run: load ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
+	$(FLASK) users bootstrap
+	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
+
+test: $(DEV_STAMP) ## Install the dev extras and run the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(DEV_STAMP) ## Measure page weights and server times; print the table
+	$(BIN)/python -m benchmarks
+
+lint: $(DEV_STAMP) ## Check style with ruff
+	$(BIN)/ruff check app tests benchmarks migrations
+
+clean: ## Remove the virtual environment (keeps instance/ and its database)
+	rm -rf $(VENV)

@@ -1,0 +1,39 @@
+"""Heard: co-production and feedback surveys for local-area SEND partnerships."""
+
+from flask import Flask
+
+from app import auth, cli, config, db, errors, i18n, pages
+from app.extensions import csrf
+
+
+def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> Flask:
+    """Build the application: config, extensions, blueprints, errors, commands."""
+    app = Flask(__name__, instance_path=str(config.INSTANCE))
+    app.config.update(config.from_environment())
+    app.config.update(overrides or {})
+    config.check(app.config)
+    db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    pages.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    if require_schema:
+        _refuse_unmigrated(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.manage import bp as manage
+    from app.respond import bp as respond
+
+    app.register_blueprint(respond)
+    app.register_blueprint(manage, url_prefix="/manage")
+
+
+def _refuse_unmigrated(app: Flask) -> None:
+    problem = db.schema_problem(app.extensions["engine"])
+    if problem:
+        raise SystemExit(problem)

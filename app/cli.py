@@ -1,0 +1,118 @@
+"""`flask` commands: db, surveys, users, responses."""
+
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from alembic import command
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlmodel import Session, select
+
+from app import db
+from app.auth import create_user
+from app.definitions.loader import load_directory, validate_directory
+from app.export import ExportError, export_csv
+from app.models import Role, StaffUser
+
+db_cli = AppGroup("db", help="The database schema.")
+surveys_cli = AppGroup("surveys", help="Survey definition files.")
+users_cli = AppGroup("users", help="Staff accounts.")
+responses_cli = AppGroup("responses", help="Stored responses.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups."""
+    for group in (db_cli, surveys_cli, users_cli, responses_cli):
+        app.cli.add_command(group)
+
+
+def _session() -> Session:
+    return Session(current_app.extensions["engine"], expire_on_commit=False)
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Migrate the database to the newest schema."""
+    engine = current_app.extensions["engine"]
+    url = engine.url.render_as_string(hide_password=False)
+    with engine.begin() as connection:
+        config = db.alembic_config(url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    click.echo("The database schema is up to date.")
+
+
+def _surveys_dir(directory: str | None) -> Path:
+    return Path(directory) if directory else current_app.config["SURVEYS_DIR"]
+
+
+@surveys_cli.command("validate")
+@click.option("--dir", "directory", help="Folder of survey files (default: surveys/).")
+def surveys_validate(directory: str | None) -> None:
+    """Check every survey file; print each problem with its file and field."""
+    good, errors = validate_directory(_surveys_dir(directory))
+    for definition in good:
+        click.echo(f"ok      {definition.slug}")
+    for error in errors:
+        click.echo(str(error), err=True)
+    if errors:
+        sys.exit(1)
+
+
+@surveys_cli.command("load")
+@click.option("--dir", "directory", help="Folder of survey files (default: surveys/).")
+def surveys_load(directory: str | None) -> None:
+    """Load the survey files: a new version only where the content changed."""
+    with _session() as session:
+        results, errors = load_directory(_surveys_dir(directory), session=session)
+        session.commit()
+    for result in results:
+        click.echo(f"{result.outcome:<12} {result.slug} (version {result.version})")
+    for error in errors:
+        click.echo(f"not loaded   {error.path} (nothing from this file was loaded):", err=True)
+        click.echo(str(error), err=True)
+    if errors:
+        sys.exit(1)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default="officer")
+@click.password_option()
+def users_create(email: str, role: str, password: str) -> None:
+    """Add a staff user."""
+    with _session() as session:
+        if session.exec(select(StaffUser).where(StaffUser.email == email.lower())).first():
+            raise click.ClickException(f"{email} already has an account.")
+        create_user(email, password, Role(role), session=session)
+        session.commit()
+    click.echo(f"Created {email} ({role}).")
+
+
+@users_cli.command("bootstrap")
+def users_bootstrap() -> None:
+    """Make a first admin with a one-time password, only while there are no staff users."""
+    with _session() as session:
+        if session.exec(select(StaffUser).limit(1)).first() is not None:
+            click.echo("Staff sign-in: use your existing account at /manage/sign-in")
+            return
+        password = secrets.token_urlsafe(12)
+        create_user("admin@localhost", password, Role.ADMIN, session=session)
+        session.commit()
+    click.echo("First staff sign-in (shown once, write it down):")
+    click.echo("  http://127.0.0.1:5000/manage/sign-in")
+    click.echo(f"  email: admin@localhost   password: {password}")
+
+
+@responses_cli.command("export")
+@click.option("--survey", "slug", required=True, help="The survey's slug.")
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-")
+def responses_export(slug: str, output) -> None:
+    """Write a survey's responses as CSV: one row per response, one column per question."""
+    with _session() as session:
+        try:
+            export_csv(slug, output, session=session)
+        except ExportError as error:
+            raise click.ClickException(str(error)) from None

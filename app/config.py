@@ -1,0 +1,64 @@
+"""Settings read from the environment, with an embedded SQLite database by default."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("HEARD_INSTANCE", ROOT / "instance"))
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong; the message says what to do."""
+
+
+def database_url() -> str:
+    """Return DATABASE_URL, or the embedded SQLite file under instance/."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a named driver.
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
+    return f"sqlite:///{INSTANCE / 'heard.db'}"
+
+
+def secret_key() -> str | None:
+    """Return SECRET_KEY from the environment or instance/secret_key, if either is set."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    path = INSTANCE / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    return None
+
+
+def check(settings: dict) -> None:
+    """Refuse to start without the settings that keep respondents safe."""
+    if not settings.get("SECRET_KEY"):
+        raise ConfigError(
+            "No secret key: set SECRET_KEY, or run `make run` once to create "
+            "instance/secret_key."
+        )
+
+
+def from_environment() -> dict:
+    """Build the Flask config mapping from the environment."""
+    return {
+        "SECRET_KEY": secret_key(),
+        "DATABASE_URL": database_url(),
+        "SURVEYS_DIR": Path(os.environ.get("HEARD_SURVEYS", ROOT / "surveys")),
+        # Only the browser session holds the draft token: no cookie outlives the survey.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("HEARD_SECURE_COOKIES", "") == "1",
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
+        "WTF_CSRF_TIME_LIMIT": None,  # a slow respondent must not lose a page to a timeout
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+        "SUPPRESSION_THRESHOLD": int(os.environ.get("HEARD_SUPPRESSION_THRESHOLD", "10")),
+        "DRAFT_HOURS": 24,
+    }

@@ -1,0 +1,89 @@
+"""The engine, the per-request session, and the "is the schema migrated?" check."""
+
+from pathlib import Path
+
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Flask, g
+from sqlalchemy import Engine, event
+from sqlmodel import Session, create_engine
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def make_engine(url: str) -> Engine:
+    """Create the one engine (and connection pool) this process uses for a database."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    # WAL lets respondents read while another request writes; the busy timeout makes
+    # a second writer wait instead of failing with "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Bind an engine to the app and give each request one session, committed once."""
+    app.extensions["engine"] = make_engine(app.config["DATABASE_URL"])
+    app.teardown_appcontext(_close_session)
+
+
+def engine() -> Engine:
+    """Return the current app's engine."""
+    from flask import current_app
+
+    return current_app.extensions["engine"]
+
+
+def session() -> Session:
+    """Return this request's session, opening it on first use."""
+    if "db_session" not in g:
+        g.db_session = Session(engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def commit() -> None:
+    """Commit this request's work: called once, by the view, after the work is done."""
+    if "db_session" in g:
+        g.db_session.commit()
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    # Anything not committed by the view is rolled back here, so an error changes nothing.
+    db_session = g.pop("db_session", None)
+    if db_session is not None:
+        db_session.rollback()
+        db_session.close()
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    """Build the Alembic config for a database URL without an alembic.ini file."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def schema_problem(db_engine: Engine) -> str | None:
+    """Say what to run if the database is not at the newest migration, else None."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with db_engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == head:
+        return None
+    return (
+        f"The database is not migrated (it is at {current or 'nothing'}, the code needs "
+        f"{head}). Run `make migrate` (or `flask --app app db upgrade`) and start again."
+    )

@@ -1,0 +1,108 @@
+"""Put validated survey definitions into the database as versions, questions and KPIs."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session, func, select
+
+from app.definitions.schema import DefinitionError, SurveyDef, parse_file
+from app.models import Kpi, Option, Question, Survey, SurveyVersion
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    slug: str
+    outcome: str  # "new survey", "new version", "unchanged"
+    version: int
+
+
+def validate_directory(directory: Path) -> tuple[list[SurveyDef], list[DefinitionError]]:
+    """Parse every survey file in a folder; return the good ones and the errors."""
+    good, errors = [], []
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            good.append(parse_file(path))
+        except DefinitionError as error:
+            errors.append(error)
+    return good, errors
+
+
+def latest_version(survey_id: int, *, session: Session) -> SurveyVersion | None:
+    """Return the newest version of a survey."""
+    return session.exec(
+        select(SurveyVersion)
+        .where(SurveyVersion.survey_id == survey_id)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    ).first()
+
+
+def load_survey(definition: SurveyDef, *, session: Session, open_new: bool = True) -> LoadResult:
+    """Store a definition: a new version only when its content changed; KPIs kept current."""
+    survey = session.exec(select(Survey).where(Survey.slug == definition.slug)).first()
+    outcome = "unchanged"
+    if survey is None:
+        survey = Survey(slug=definition.slug)
+        if open_new:
+            survey.open()
+        session.add(survey)
+        session.flush()
+        outcome = "new survey"
+    current = latest_version(survey.id, session=session)
+    digest = definition.content_hash()
+    if current is None or current.content_hash != digest:
+        current = _add_version(survey, definition, digest, session=session)
+        outcome = "new version" if outcome == "unchanged" else outcome
+    _sync_kpis(survey, definition, session=session)
+    return LoadResult(definition.slug, outcome, current.number)
+
+
+def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session: Session):
+    number = (
+        session.exec(
+            select(func.max(SurveyVersion.number)).where(SurveyVersion.survey_id == survey.id)
+        ).one()
+        or 0
+    )
+    # Earlier versions stop taking answers; their responses stay exactly as they were.
+    for old in session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)):
+        old.accepting = False
+    version = SurveyVersion(
+        survey_id=survey.id,
+        number=number + 1,
+        content_hash=digest,
+        definition=definition.model_dump(mode="json", exclude={"kpis"}),
+    )
+    session.add(version)
+    session.flush()
+    for position, q in enumerate(definition.questions):
+        question = Question(version_id=version.id, key=q.key, position=position, kind=q.type,
+                            text=q.text, required=q.required)
+        session.add(question)
+        session.flush()
+        session.add_all(
+            Option(question_id=question.id, value=o.value, label=o.label, position=i)
+            for i, o in enumerate(q.options)
+        )
+    return version
+
+
+def _sync_kpis(survey: Survey, definition: SurveyDef, *, session: Session) -> None:
+    existing = {k.ref: k for k in session.exec(select(Kpi).where(Kpi.survey_id == survey.id))}
+    for kpi in definition.kpis:
+        row = existing.get(kpi.ref) or Kpi(survey_id=survey.id, ref=kpi.ref)
+        row.statement = kpi.statement
+        row.priority_area = kpi.priority_area
+        row.audience = kpi.audience or definition.audience
+        row.definition = kpi.model_dump(
+            mode="json", exclude={"ref", "statement", "priority_area", "audience"}
+        )
+        session.add(row)
+    session.flush()
+
+
+def load_directory(directory: Path, *, session: Session) -> tuple[list[LoadResult], list]:
+    """Load every good file in a folder; a broken file loads nothing and is reported."""
+    good, errors = validate_directory(directory)
+    return [load_survey(definition, session=session) for definition in good], errors
+

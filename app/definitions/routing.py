@@ -1,0 +1,90 @@
+"""Which question comes next: routing over plain answers, no Flask, no session."""
+
+from app.definitions.schema import QuestionDef, SurveyDef
+
+# A draft's answers: key -> a value, a list of values (multiple choice), or None (skipped).
+Answers = dict[str, str | list[str] | None]
+
+
+def is_shown(question: QuestionDef, answers: Answers) -> bool:
+    """Say whether a question is asked, given the answers so far."""
+    rule = question.show_if
+    return rule is None or answers.get(rule.question) in rule.answers
+
+
+def shown_questions(survey: SurveyDef, answers: Answers) -> list[QuestionDef]:
+    """Return the questions this respondent is asked, in order."""
+    return [q for q in survey.questions if is_shown(q, answers)]
+
+
+def relevant_answers(survey: SurveyDef, answers: Answers) -> Answers:
+    """Drop answers to questions that routing no longer asks (an earlier answer changed)."""
+    keys = {q.key for q in shown_questions(survey, answers)}
+    return {key: value for key, value in answers.items() if key in keys}
+
+
+def first_unanswered(survey: SurveyDef, answers: Answers) -> QuestionDef | None:
+    """Return the first asked question with no answer yet, or None when all are answered."""
+    return next((q for q in shown_questions(survey, answers) if q.key not in answers), None)
+
+
+def next_after(survey: SurveyDef, answers: Answers, key: str) -> QuestionDef | None:
+    """Return the question asked after this one, or None at the end."""
+    shown = shown_questions(survey, answers)
+    keys = [q.key for q in shown]
+    if key not in keys:
+        return first_unanswered(survey, answers)
+    following = shown[keys.index(key) + 1 :]
+    return following[0] if following else None
+
+
+def previous_before(survey: SurveyDef, answers: Answers, key: str) -> QuestionDef | None:
+    """Return the question asked before this one, or None at the first."""
+    shown = shown_questions(survey, answers)
+    keys = [q.key for q in shown]
+    position = keys.index(key) if key in keys else len(keys)
+    return shown[position - 1] if position > 0 else None
+
+
+def position_of(survey: SurveyDef, answers: Answers, key: str) -> tuple[int, int]:
+    """Return (number, of) for "Question 2 of 7" given the routing so far."""
+    keys = [q.key for q in shown_questions(survey, answers)]
+    return (keys.index(key) + 1 if key in keys else len(keys), len(keys))
+
+
+def answer_problems(survey: SurveyDef, answers: Answers) -> list[str]:
+    """List what is wrong with a whole set of answers: the last check before storing."""
+    problems = []
+    keys = {q.key for q in survey.questions}
+    problems += [f"{key}: not a question in this survey" for key in answers if key not in keys]
+    for question in shown_questions(survey, answers):
+        value = answers.get(question.key)
+        if value is None:
+            if question.required:
+                problems.append(f"{question.key}: required but not answered")
+            continue
+        problems += [f"{question.key}: {p}" for p in value_problems(question, value)]
+    return problems
+
+
+def value_problems(question: QuestionDef, value: str | list[str]) -> list[str]:
+    """List what is wrong with one answer to one question."""
+    kind = question.type
+    if kind == "multiple":
+        if not isinstance(value, list) or not value:
+            return ["expected a list of choices"]
+        allowed = question.values()
+        return [f'"{v}" was not offered' for v in value if v not in allowed] + (
+            ["a choice is given twice"] if len(set(value)) != len(value) else []
+        )
+    if not isinstance(value, str):
+        return ["expected one answer"]
+    if value in question.values():
+        return []
+    if kind == "text":
+        return [] if len(value) <= question.max_length else ["too long"]
+    if kind == "number":
+        if not value.lstrip("-").isdigit():
+            return ["not a whole number"]
+        return [] if question.min <= int(value) <= question.max else ["out of range"]
+    return [f'"{value}" was not offered']

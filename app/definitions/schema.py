@@ -1,0 +1,289 @@
+"""The survey file format (docs/survey-format.md) as validated, immutable models."""
+
+import hashlib
+import json
+import re
+import tomllib
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+KEY = r"^[a-z][a-z0-9_]{0,63}$"
+VALUE = r"^[a-z0-9_]{1,64}$"
+DONT_KNOW = "dont_know"
+PREFER_NOT = "prefer_not_say"
+SCALE_VALUES = ("1", "2", "3", "4", "5")
+YESNO_VALUES = ("yes", "no", "not_sure")
+AUDIENCES = ("young_people", "parent_carers", "sencos", "practitioners")
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class DefinitionError(ValueError):
+    """A survey file is wrong; each problem names the file, the field and what is wrong."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(f"{path}: {problem}" for problem in problems))
+
+
+class Kind(StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    SCALE = "scale"
+    YESNO = "yesno"
+    TEXT = "text"
+    NUMBER = "number"
+
+
+class Strict(BaseModel):
+    # Strict and closed: a typo in a field name or a number written as text is an error.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class EasyRead(Strict):
+    text: Text
+    hint: Text | None = None
+    symbol: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+
+
+class OptionDef(Strict):
+    value: str = Field(pattern=VALUE)
+    label: Text
+    easyread: Text | None = None
+    symbol: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+
+
+class ShowIf(Strict):
+    question: str = Field(pattern=KEY)
+    answers: list[str] = Field(min_length=1)
+
+
+class QuestionDef(Strict):
+    key: str = Field(pattern=KEY)
+    type: Literal["single", "multiple", "scale", "yesno", "text", "number"]
+    text: Text
+    hint: Text | None = None
+    required: bool = True
+    dont_know: bool = False
+    prefer_not: bool = False
+    options: list[OptionDef] = []
+    scale_labels: list[Text] = ["Very bad", "Bad", "OK", "Good", "Very good"]
+    max_length: int = Field(default=1000, ge=1, le=5000)
+    min: int = 0
+    max: int = 1000
+    show_if: ShowIf | None = None
+    easyread: EasyRead | None = None
+
+    @model_validator(mode="after")
+    def _fits_its_type(self) -> "QuestionDef":
+        choice = self.type in (Kind.SINGLE, Kind.MULTIPLE)
+        if choice and len(self.options) < 2:
+            raise ValueError("a single or multiple choice question needs at least 2 options")
+        if not choice and self.options:
+            raise ValueError(f"a {self.type} question cannot have options")
+        values = [option.value for option in self.options]
+        for value in values:
+            if values.count(value) > 1:
+                raise ValueError(f'option value "{value}" is used twice')
+            if value in (DONT_KNOW, PREFER_NOT):
+                raise ValueError(f'option value "{value}" is reserved; use dont_know/prefer_not')
+        if len(self.scale_labels) != 5:
+            raise ValueError("scale_labels needs exactly five words, worst to best")
+        if self.min > self.max:
+            raise ValueError("min is larger than max")
+        return self
+
+    def values(self) -> tuple[str, ...]:
+        """Return every answer value this question accepts, in the order shown."""
+        base = {
+            Kind.SCALE: SCALE_VALUES,
+            Kind.YESNO: YESNO_VALUES,
+        }.get(self.type, tuple(option.value for option in self.options))
+        extra = (DONT_KNOW,) * self.dont_know + (PREFER_NOT,) * self.prefer_not
+        return base + extra
+
+
+class Condition(Strict):
+    question: str = Field(pattern=KEY)
+    positive: list[str] = Field(min_length=1)
+    excluded: list[str] = [DONT_KNOW, PREFER_NOT]
+
+
+class MilestoneDef(Strict):
+    date: date
+    percent: float = Field(ge=0, le=100)
+
+
+def _percent(value: object) -> object:
+    # TOML writes 80 as an int; a percent may be either.
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class KpiDef(Strict):
+    ref: str = Field(min_length=1, max_length=40)
+    statement: Text
+    priority_area: str = Field(min_length=1, max_length=200)
+    audience: Literal[AUDIENCES] | None = None  # type: ignore[valid-type]
+    conditions: list[Condition] = Field(min_length=1)
+    baseline: float | None = Field(default=None, ge=0, le=100)
+    baseline_date: date | None = None
+    milestones: list[MilestoneDef] = []
+    target: float = Field(ge=0, le=100)
+    target_date: date
+    minimum_sample: int = Field(default=10, ge=1)
+    window_months: int | None = Field(default=None, ge=1, le=60)
+    source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percents_as_floats(cls, data: dict) -> dict:
+        if isinstance(data, dict):
+            data = {**data}
+            for name in ("target", "baseline"):
+                if name in data:
+                    data[name] = _percent(data[name])
+            if isinstance(data.get("milestones"), list):
+                data["milestones"] = [
+                    {**m, "percent": _percent(m.get("percent"))} if isinstance(m, dict) else m
+                    for m in data["milestones"]
+                ]
+        return data
+
+    @model_validator(mode="after")
+    def _milestones_in_order(self) -> "KpiDef":
+        dates = [m.date for m in self.milestones]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            raise ValueError("milestones must be in date order, one per date")
+        if dates and dates[-1] > self.target_date:
+            raise ValueError("a milestone falls after the target_date")
+        return self
+
+
+class PageText(Strict):
+    title: Text | None = None
+    summary: Text | None = None
+    who_sees: Text | None = None
+    next_steps: Text | None = None
+    symbol: str | None = None
+
+
+class SurveyDef(Strict):
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
+    title: Text
+    audience: Literal[AUDIENCES]  # type: ignore[valid-type]
+    summary: Text
+    minutes: int = Field(ge=1, le=60)
+    who_sees: Text | None = None
+    next_steps: Text | None = None
+    easyread: PageText | None = None
+    questions: list[QuestionDef] = Field(min_length=1)
+    kpis: list[KpiDef] = []
+
+    def question(self, key: str) -> QuestionDef:
+        """Return the question with this key."""
+        return next(q for q in self.questions if q.key == key)
+
+    def content_hash(self) -> str:
+        """Return a hash of the content, so an unchanged file makes no new version."""
+        text = json.dumps(self.model_dump(mode="json", exclude={"kpis"}), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _cross_checks(survey: SurveyDef) -> list[str]:
+    """Find the problems that span fields: duplicate keys, routing, KPI references."""
+    problems: list[str] = []
+    seen: dict[str, QuestionDef] = {}
+    for index, question in enumerate(survey.questions):
+        where = f"questions[{index}]"
+        if question.key in seen:
+            problems.append(f'{where}.key: "{question.key}" is used twice')
+        rule = question.show_if
+        if rule is not None:
+            earlier = seen.get(rule.question)
+            if earlier is None:
+                problems.append(
+                    f'{where}.show_if.question: "{rule.question}" is not an earlier question'
+                )
+            elif earlier.type not in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
+                problems.append(f"{where}.show_if.question: routing needs a one-answer question")
+            else:
+                problems += _unknown_values(f"{where}.show_if.answers", rule.answers, earlier)
+        seen[question.key] = question
+    refs: set[str] = set()
+    for index, kpi in enumerate(survey.kpis):
+        where = f"kpis[{index}] ({kpi.ref})"
+        if kpi.ref in refs:
+            problems.append(f"{where}.ref: is used twice")
+        refs.add(kpi.ref)
+        for c_index, condition in enumerate(kpi.conditions):
+            at = f"{where}.conditions[{c_index}]"
+            question = seen.get(condition.question)
+            if question is None:
+                problems.append(f'{at}.question: no question has the key "{condition.question}"')
+                continue
+            problems += _unknown_values(f"{at}.positive", condition.positive, question)
+            overlap = set(condition.positive) & set(condition.excluded)
+            if overlap:
+                problems.append(f"{at}.excluded: {sorted(overlap)} cannot also be positive")
+    return problems
+
+
+def _unknown_values(where: str, values: list[str], question: QuestionDef) -> list[str]:
+    allowed = question.values()
+    return [
+        f'{where}: "{value}" is not an answer to "{question.key}" (it offers {", ".join(allowed)})'
+        for value in values
+        if value not in allowed
+    ]
+
+
+def _describe(error: dict) -> str:
+    path = ""
+    for part in error["loc"]:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not str(part).startswith(("function-", "tagged-union")):
+            path += f".{part}" if path else str(part)
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{path or 'file'}: {message}"
+
+
+def parse_text(text: str, *, slug: str, path: str) -> SurveyDef:
+    """Parse and validate one survey file's text, or raise DefinitionError."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DefinitionError(path, [f"file: not valid TOML ({error})"]) from None
+    try:
+        survey = SurveyDef.model_validate({**data, "slug": slug})
+    except ValidationError as error:
+        raise DefinitionError(path, [_describe(e) for e in error.errors()]) from None
+    problems = _cross_checks(survey)
+    if problems:
+        raise DefinitionError(path, problems)
+    return survey
+
+
+def parse_file(path: Path) -> SurveyDef:
+    """Parse and validate one survey file; its name is its slug."""
+    slug = path.stem
+    if not re.match(r"^[a-z0-9][a-z0-9-]{0,79}$", slug):
+        raise DefinitionError(str(path), ["file name: use lower-case letters, digits and -"])
+    return parse_text(path.read_text(encoding="utf-8"), slug=slug, path=str(path))
+
+
+_by_hash: dict[str, SurveyDef] = {}
+
+
+def definition_of(version) -> SurveyDef:
+    """Return a stored version's definition, parsed once: versions never change."""
+    cached = _by_hash.get(version.content_hash)
+    if cached is None:
+        # Stored as JSON, so dates come back as text: parse leniently what was strict on load.
+        cached = SurveyDef.model_validate(version.definition, strict=False)
+        _by_hash[version.content_hash] = cached
+    return cached

@@ -1,0 +1,7 @@
+"""The staff area: sign in, surveys, responses."""
+
+from flask import Blueprint
+
+bp = Blueprint("manage", __name__, template_folder="templates")
+
+from app.manage import views  # noqa: E402,F401  (routes register on bp)

@@ -1,0 +1,20 @@
+"""Staff forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField
+from wtforms.validators import InputRequired, Length
+
+from app.respond.forms import strip
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email address"), filters=[strip],
+                       validators=[InputRequired(_l("Enter your email address.")),
+                                   Length(max=254)])
+    password = PasswordField(_l("Password"),
+                             validators=[InputRequired(_l("Enter your password."))])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only its CSRF token."""

@@ -1,0 +1,40 @@
+"""What the staff pages show: surveys with their state, version and response counts."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from app.definitions import definition_of
+from app.models import Response, Survey, SurveyVersion
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    survey: Survey
+    title: str
+    version: int
+    responses: int
+
+
+def survey_rows(*, session: Session) -> list[SurveyRow]:
+    """List every survey with its newest version and all its responses, in two queries."""
+    counts = dict(
+        session.exec(
+            select(SurveyVersion.survey_id, func.count(Response.id))
+            .join(Response, Response.survey_version_id == SurveyVersion.id)
+            .group_by(SurveyVersion.survey_id)
+        ).all()
+    )
+    newest = (
+        select(SurveyVersion.survey_id, func.max(SurveyVersion.number).label("number"))
+        .group_by(SurveyVersion.survey_id)
+        .subquery()
+    )
+    rows = session.exec(
+        select(Survey, SurveyVersion)
+        .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
+        .join(newest, (newest.c.survey_id == SurveyVersion.survey_id)
+              & (newest.c.number == SurveyVersion.number))
+        .order_by(Survey.slug)
+    ).all()
+    return [SurveyRow(s, definition_of(v).title, v.number, counts.get(s.id, 0)) for s, v in rows]

@@ -1,0 +1,162 @@
+"""The tables. Times are stored in UTC (SQLModel's aware UTCDateTime); pages show London."""
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC, aware of its zone."""
+    return datetime.now(UTC)
+
+
+class StateError(ValueError):
+    """A survey was asked to make a move its state does not allow."""
+
+
+class SurveyState(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Survey(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(sa_column=Column(String(80), unique=True, nullable=False))
+    state: str = Field(default=SurveyState.DRAFT, sa_column=Column(String(16), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    def open(self) -> None:
+        """Start taking answers; a survey already open refuses."""
+        if self.state == SurveyState.OPEN:
+            raise StateError("This survey is already open.")
+        self.state = SurveyState.OPEN
+        self.opened_at = utcnow()
+        self.closed_at = None
+
+    def close(self) -> None:
+        """Stop taking answers; only an open survey can close."""
+        if self.state != SurveyState.OPEN:
+            raise StateError("Only an open survey can be closed.")
+        self.state = SurveyState.CLOSED
+        self.closed_at = utcnow()
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == SurveyState.OPEN
+
+
+class SurveyVersion(SQLModel, table=True):
+    __tablename__ = "survey_version"
+    __table_args__ = (UniqueConstraint("survey_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    survey_id: int = Field(foreign_key="survey.id", index=True)
+    number: int
+    content_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    # The whole validated definition: a version never changes once it exists.
+    definition: dict = Field(sa_column=Column(JSON, nullable=False))
+    accepting: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Question(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("version_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="survey_version.id", index=True)
+    key: str = Field(sa_column=Column(String(64), nullable=False))
+    position: int
+    kind: str = Field(sa_column=Column(String(16), nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    required: bool = True
+
+
+class Option(SQLModel, table=True):
+    __tablename__ = "question_option"
+    __table_args__ = (UniqueConstraint("question_id", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True)
+    value: str = Field(sa_column=Column(String(64), nullable=False))
+    label: str = Field(sa_column=Column(Text, nullable=False))
+    position: int
+
+
+class Kpi(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("survey_id", "ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    survey_id: int = Field(foreign_key="survey.id", index=True)
+    ref: str = Field(sa_column=Column(String(40), nullable=False))
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    priority_area: str = Field(sa_column=Column(String(200), nullable=False))
+    audience: str = Field(sa_column=Column(String(32), nullable=False))
+    # Conditions, milestones, baseline, target and sample size, as validated from the file.
+    definition: dict = Field(sa_column=Column(JSON, nullable=False))
+    closed: bool = False
+    closed_at: datetime | None = None
+
+
+class ResponseMode(StrEnum):
+    ONLINE = "online"
+    KIOSK = "kiosk"
+    PAPER = "paper"
+    EVENT = "event"
+
+
+class Response(SQLModel, table=True):
+    __table_args__ = (Index("ix_response_version_submitted", "survey_version_id", "submitted_at"),)
+
+    # Made where the answers were given, so a retry or a sync stores nothing twice.
+    id: uuid.UUID = Field(primary_key=True)
+    survey_version_id: int = Field(foreign_key="survey_version.id")
+    language: str = Field(sa_column=Column(String(16), nullable=False))
+    mode: str = Field(default=ResponseMode.ONLINE, sa_column=Column(String(16), nullable=False))
+    easy_read: bool = False
+    submitted_at: datetime = Field(default_factory=utcnow)
+    content_hash: str = Field(sa_column=Column(String(64), nullable=False))
+
+
+class Answer(SQLModel, table=True):
+    __table_args__ = (Index("ix_answer_key_value", "question_key", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    response_id: uuid.UUID = Field(foreign_key="response.id", index=True)
+    question_key: str = Field(sa_column=Column(String(64), nullable=False))
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Draft(SQLModel, table=True):
+    """Answers in progress, kept on the server so a dropped signal loses nothing."""
+
+    token: str = Field(sa_column=Column(String(64), primary_key=True))
+    response_id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    survey_version_id: int = Field(foreign_key="survey_version.id")
+    answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    language: str = Field(sa_column=Column(String(16), nullable=False))
+    easy_read: bool = False
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    OFFICER = "officer"
+    BOARD = "board"
+    SAFEGUARDING = "safeguarding"
+
+
+class StaffUser(SQLModel, table=True):
+    __tablename__ = "staff_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(sa_column=Column(String(254), unique=True, nullable=False))
+    password_hash: str = Field(sa_column=Column(String(255), nullable=False))
+    role: str = Field(sa_column=Column(String(16), nullable=False))
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,64 @@
+"""What every page needs: lang and dir, the language list, cached assets, London times."""
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from flask import Flask, request, url_for
+from flask_babel import format_datetime, get_locale
+
+from app import i18n
+
+STATIC = Path(__file__).resolve().parent / "static"
+YEAR = 60 * 60 * 24 * 365
+
+
+def init_app(app: Flask) -> None:
+    """Register the template globals and the caching headers."""
+    app.context_processor(_page_context)
+    app.add_template_filter(_london, "london")
+    app.add_template_global(asset_url)
+    app.after_request(_headers)
+
+
+def _page_context() -> dict:
+    code = str(get_locale())
+    return {
+        "lang": code.replace("_", "-"),
+        "dir": i18n.direction(code),
+        "languages": [(c, i18n.native_name(c), i18n.direction(c)) for c in i18n.available()],
+    }
+
+
+def _london(value: datetime | None) -> str:
+    # Stored times are UTC; Flask-Babel shows them in Europe/London.
+    return "" if value is None else format_datetime(value, "d MMMM yyyy, HH:mm")
+
+
+_hashes: dict[str, str] = {}
+
+
+def asset_url(name: str) -> str:
+    """Return a static file's URL with a content hash, so it can be cached for a year."""
+    if name not in _hashes:
+        _hashes[name] = hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10]
+    return url_for("static", filename=name, v=_hashes[name])
+
+
+def _headers(response):
+    if request.endpoint == "static" and request.args.get("v"):
+        response.cache_control.public = True
+        response.cache_control.max_age = YEAR
+        response.cache_control.immutable = True
+    else:
+        # Pages can hold a respondent's answers: never store them in a shared cache.
+        response.cache_control.no_store = True
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'",
+    )
+    return response

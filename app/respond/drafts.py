@@ -1,0 +1,55 @@
+"""Answers in progress, kept server-side and found by a token in the browser session."""
+
+import secrets
+from datetime import timedelta
+
+from flask import session as cookie
+from sqlmodel import Session, delete, select
+
+from app.models import Draft, Survey, SurveyVersion, utcnow
+
+
+def current_version(survey: Survey, *, session: Session) -> SurveyVersion | None:
+    """Return the version new respondents answer."""
+    return session.exec(
+        select(SurveyVersion)
+        .where(SurveyVersion.survey_id == survey.id)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    ).first()
+
+
+def find_draft(slug: str, *, hours: int, session: Session) -> Draft | None:
+    """Return this browser's draft for a survey, unless it has expired."""
+    token = cookie.get("drafts", {}).get(slug)
+    if not token:
+        return None
+    draft = session.get(Draft, token)
+    if draft is None or draft.updated_at < utcnow() - timedelta(hours=hours):
+        return None
+    return draft
+
+
+def start_draft(slug: str, version: SurveyVersion, *, language: str, easy_read: bool,
+                hours: int, session: Session) -> Draft:
+    """Begin a new draft, remembered only for this browser session."""
+    # Drafts nobody came back to are deleted, so abandoned answers are not kept.
+    session.exec(delete(Draft).where(Draft.updated_at < utcnow() - timedelta(hours=hours)))
+    draft = Draft(token=secrets.token_urlsafe(32), survey_version_id=version.id,
+                  language=language, easy_read=easy_read)
+    session.add(draft)
+    session.flush()
+    cookie["drafts"] = {**cookie.get("drafts", {}), slug: draft.token}
+    return draft
+
+
+def save_answer(draft: Draft, key: str, value) -> None:
+    """Record one answer in the draft (a new dict, so the JSON column sees the change)."""
+    draft.answers = {**draft.answers, key: value}
+    draft.updated_at = utcnow()
+
+
+def forget_draft(slug: str, draft: Draft, *, session: Session) -> None:
+    """Delete a sent draft and drop its token from the browser session."""
+    session.delete(draft)
+    cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}

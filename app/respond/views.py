@@ -1,0 +1,192 @@
+"""Respondent pages: each parses the request, calls a service, renders or redirects."""
+
+import uuid
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from sqlmodel import select
+
+from app import db
+from app.definitions import definition_of
+from app.definitions.routing import (
+    first_unanswered,
+    next_after,
+    position_of,
+    previous_before,
+    relevant_answers,
+    shown_questions,
+)
+from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.respond import bp
+from app.respond.drafts import (
+    current_version,
+    find_draft,
+    forget_draft,
+    save_answer,
+    start_draft,
+)
+from app.respond.forms import SendForm, StartForm, answer_form, answer_value, choices, form_data
+from app.responses import Outcome, store_response
+from app.symbols import faces
+
+
+def _survey(slug: str) -> Survey:
+    survey = db.session().exec(select(Survey).where(Survey.slug == slug)).first()
+    if survey is None or survey.state == SurveyState.DRAFT:
+        abort(404)
+    return survey
+
+
+def _closed(survey: Survey):
+    version = current_version(survey, session=db.session())
+    return render_template("respond/closed.html", survey=survey,
+                           definition=definition_of(version)), 410
+
+
+def _draft_or_start(slug: str):
+    """Return the open survey and this browser's draft, or a response to send instead."""
+    survey = _survey(slug)
+    if not survey.is_open:
+        return survey, None, _closed(survey)
+    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=db.session())
+    if draft is None:
+        return survey, None, redirect(url_for(".start", slug=slug))
+    version = db.session().get(SurveyVersion, draft.survey_version_id)
+    if not version.accepting:
+        return survey, draft, (render_template("respond/changed.html", survey=survey,
+                                               definition=definition_of(version)), 409)
+    return survey, draft, None
+
+
+@bp.get("/")
+def home():
+    session = db.session()
+    surveys = session.exec(
+        select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.slug)
+    ).all()
+    listed = [(s, definition_of(current_version(s, session=session))) for s in surveys]
+    return render_template("respond/home.html", surveys=listed)
+
+
+@bp.route("/s/<slug>", methods=["GET", "POST"])
+def start(slug: str):
+    survey = _survey(slug)
+    if not survey.is_open:
+        return _closed(survey)
+    session = db.session()
+    version = current_version(survey, session=session)
+    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=session)
+    form = StartForm()
+    if form.validate_on_submit():
+        if draft is None or draft.survey_version_id != version.id:
+            draft = start_draft(slug, version, language=str(get_locale()), easy_read=False,
+                                hours=current_app.config["DRAFT_HOURS"], session=session)
+            db.commit()
+        return redirect(_resume_url(slug, definition_of(version), draft.answers))
+    return render_template("respond/start.html", survey=survey, definition=definition_of(version),
+                           form=form, resuming=draft is not None and bool(draft.answers))
+
+
+def _resume_url(slug: str, definition, answers) -> str:
+    question = first_unanswered(definition, answers)
+    if question is None:
+        return url_for(".check", slug=slug)
+    return url_for(".question", slug=slug, key=question.key)
+
+
+@bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
+def question(slug: str, key: str):
+    survey, draft, early = _draft_or_start(slug)
+    if early is not None:
+        return early
+    version = current_version(survey, session=db.session())
+    definition = definition_of(version)
+    asked = {q.key: q for q in shown_questions(definition, draft.answers)}
+    if key not in asked:
+        abort(404)
+    current = asked[key]
+    changing = request.args.get("change") == "1"
+    form = answer_form(current, data=form_data(current, draft.answers.get(key)))
+    if form.validate_on_submit():
+        save_answer(draft, key, answer_value(form, current))
+        db.commit()
+        return redirect(_after_answer(slug, definition, draft.answers, key, changing))
+    previous = previous_before(definition, draft.answers, key)
+    back = (url_for(".check", slug=slug) if changing
+            else url_for(".question", slug=slug, key=previous.key) if previous
+            else url_for(".start", slug=slug))
+    number, total = position_of(definition, draft.answers, key)
+    return render_template("respond/question.html", survey=survey, definition=definition, form=form,
+                           question=current, choices=choices(current), back=back,
+                           number=number, total=total, changing=changing, faces=faces())
+
+
+def _after_answer(slug, definition, answers, key, changing) -> str:
+    # After a change, new questions that routing now asks come first, then the check page.
+    if changing:
+        return _resume_url(slug, definition, answers)
+    following = next_after(definition, answers, key)
+    if following is None:
+        return _resume_url(slug, definition, answers)
+    return url_for(".question", slug=slug, key=following.key)
+
+
+@bp.get("/s/<slug>/check")
+def check(slug: str):
+    survey, draft, early = _draft_or_start(slug)
+    if early is not None:
+        return early
+    definition = definition_of(current_version(survey, session=db.session()))
+    missing = first_unanswered(definition, draft.answers)
+    if missing is not None:
+        return redirect(url_for(".question", slug=slug, key=missing.key))
+    answers = relevant_answers(definition, draft.answers)
+    rows = [(q, answers.get(q.key), dict(choices(q))) for q in shown_questions(definition, answers)]
+    form = SendForm(response_id=str(draft.response_id))
+    return render_template("respond/check.html", survey=survey, definition=definition, rows=rows,
+                           form=form)
+
+
+@bp.post("/s/<slug>/send")
+def send(slug: str):
+    survey = _survey(slug)
+    form = SendForm()
+    if not form.validate_on_submit():
+        abort(400)
+    response_id = uuid.UUID(form.response_id.data)
+    session = db.session()
+    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=session)
+    if draft is None or draft.response_id != response_id:
+        # A second tap after the first one was stored: the same thanks, nothing new.
+        if session.get(Response, response_id) is not None:
+            return redirect(url_for(".sent", slug=slug))
+        return redirect(url_for(".start", slug=slug))
+    if not survey.is_open:
+        return _closed(survey)
+    version = session.get(SurveyVersion, draft.survey_version_id)
+    result = store_response(response_id=response_id, version=version, answers=draft.answers,
+                            language=draft.language, mode=ResponseMode.ONLINE,
+                            easy_read=draft.easy_read, session=session)
+    if result.outcome == Outcome.REFUSED:
+        return render_template("respond/changed.html", survey=survey,
+                               definition=definition_of(version)), 409
+    forget_draft(slug, draft, session=session)
+    db.commit()
+    return redirect(url_for(".sent", slug=slug))
+
+
+@bp.get("/s/<slug>/sent")
+def sent(slug: str):
+    survey = _survey(slug)
+    definition = definition_of(current_version(survey, session=db.session()))
+    return render_template("respond/sent.html", survey=survey, definition=definition)
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("respond/privacy.html")
+
+
+@bp.get("/you-said-we-did")
+def reports():
+    return render_template("respond/reports.html")

@@ -1,0 +1,86 @@
+"""Store a whole response once: the same UUID again is a no-op, different content a conflict."""
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.definitions import definition_of
+from app.models import Answer, Response, SurveyVersion, utcnow
+from app.definitions.routing import Answers, answer_problems, relevant_answers
+
+
+class Outcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # the same response arrived again: nothing new stored
+    CONFLICT = "conflict"  # the same UUID with other content: reported, never merged
+    REFUSED = "refused"  # the version no longer takes answers, or the answers are invalid
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    outcome: Outcome
+    response_id: uuid.UUID
+    problems: tuple[str, ...] = ()
+
+
+def content_hash(version_id: int, answers: Answers) -> str:
+    """Hash what a response says, so a repeat can be told from a conflicting one."""
+    text = json.dumps({"version": version_id, "answers": answers}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[Answer]:
+    """Turn answers into rows: one per value, so a tally is a GROUP BY."""
+    rows = []
+    for key, value in answers.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None:
+                rows.append(Answer(response_id=response_id, question_key=key, value=item))
+    return rows
+
+
+def store_response(
+    *,
+    response_id: uuid.UUID,
+    version: SurveyVersion,
+    answers: Answers,
+    language: str,
+    mode: str,
+    easy_read: bool = False,
+    accept_closed: bool = False,
+    session: Session,
+) -> StoreResult:
+    """Check and store one whole response in the caller's transaction (flush only)."""
+    existing = session.get(Response, response_id)
+    definition = definition_of(version)
+    answers = relevant_answers(definition, answers)
+    digest = content_hash(version.id, answers)
+    if existing is not None:
+        same = existing.content_hash == digest
+        return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
+    if not version.accepting and not accept_closed:
+        return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
+    problems = answer_problems(definition, answers)
+    if problems:
+        return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
+    response = Response(id=response_id, survey_version_id=version.id, language=language,
+                        mode=mode, easy_read=easy_read, submitted_at=utcnow(),
+                        content_hash=digest)
+    try:
+        # A savepoint: if a twin request stored this UUID a moment ago, only this part undoes.
+        with session.begin_nested():
+            session.add(response)
+            session.flush()
+            session.add_all(answer_rows(response_id, answers))
+            session.flush()
+    except IntegrityError:
+        twin = session.get(Response, response_id)
+        same = twin is not None and twin.content_hash == digest
+        return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
+    return StoreResult(Outcome.STORED, response_id)
+
