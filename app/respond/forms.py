@@ -57,15 +57,16 @@ class OneOf:
 
 
 def _field_for(question: QuestionDef) -> Field:
+    # Fields get no choices: the page renders them from choices(), and OneOf checks them.
     offered = [value for value, _label in choices(question)]
     not_offered = OneOf(offered, _l("Choose one of the answers shown."))
     if question.type == "multiple":
         need = InputRequired(_l("Choose at least one answer.")) if question.required else Optional()
-        return SelectMultipleField(choices=choices(question), validate_choice=False,
+        return SelectMultipleField(validate_choice=False,
                                    validators=[need, not_offered])
     if question.type in ("single", "scale", "yesno"):
         need = InputRequired(_l("Choose one answer.")) if question.required else Optional()
-        return RadioField(choices=choices(question), validate_choice=False,
+        return RadioField(validate_choice=False,
                           validators=[need, not_offered])
     return _typed_field(question)
 
@@ -118,7 +119,7 @@ def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
     attributes = {"question": question, "answer": _field_for(question)}
     if question.type in ("text", "number") and special_choices(question):
         attributes["special"] = RadioField(
-            choices=special_choices(question), validate_choice=False,
+            validate_choice=False,
             validators=[Optional(), OneOf([v for v, _l2 in special_choices(question)],
                                           _l("Choose one of the answers shown."))])
     form_class = type("QuestionForm", (AnswerForm,), attributes)

@@ -25,7 +25,15 @@ from app.respond.drafts import (
     save_answer,
     start_draft,
 )
-from app.respond.forms import SendForm, StartForm, answer_form, answer_value, choices, form_data
+from app.respond.forms import (
+    SendForm,
+    StartForm,
+    answer_form,
+    answer_value,
+    choices,
+    form_data,
+    special_choices,
+)
 from app.responses import Outcome, store_response
 from app.symbols import faces
 
@@ -87,11 +95,11 @@ def start(slug: str):
                            form=form, resuming=draft is not None and bool(draft.answers))
 
 
-def _resume_url(slug: str, definition, answers) -> str:
+def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> str:
     question = first_unanswered(definition, answers)
     if question is None:
         return url_for(".check", slug=slug)
-    return url_for(".question", slug=slug, key=question.key)
+    return url_for(".question", slug=slug, key=question.key, change=1 if changing else None)
 
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
@@ -118,13 +126,14 @@ def question(slug: str, key: str):
     number, total = position_of(definition, draft.answers, key)
     return render_template("respond/question.html", survey=survey, definition=definition, form=form,
                            question=current, choices=choices(current), back=back,
+                           special=special_choices(current),
                            number=number, total=total, changing=changing, faces=faces())
 
 
 def _after_answer(slug, definition, answers, key, changing) -> str:
     # After a change, new questions that routing now asks come first, then the check page.
     if changing:
-        return _resume_url(slug, definition, answers)
+        return _resume_url(slug, definition, answers, changing=True)
     following = next_after(definition, answers, key)
     if following is None:
         return _resume_url(slug, definition, answers)
