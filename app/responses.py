@@ -58,6 +58,8 @@ def store_response(
     """Check and store one whole response in the caller's transaction (flush only)."""
     existing = session.get(Response, response_id)
     definition = definition_of(version)
+    problems = answer_problems(definition, answers)
+    # Answers to questions an earlier answer routed away from are dropped, not stored.
     answers = relevant_answers(definition, answers)
     digest = content_hash(version.id, answers)
     if existing is not None:
@@ -65,7 +67,6 @@ def store_response(
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
     if not version.accepting and not accept_closed:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
-    problems = answer_problems(definition, answers)
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
     response = Response(id=response_id, survey_version_id=version.id, language=language,

@@ -1,0 +1,155 @@
+"""Bad input gets a clear answer and changes nothing."""
+
+from sqlmodel import func, select
+
+from app.models import Answer, Draft, Response
+from tests.app.test_journey import answer, start
+from tests.pages import error_messages, page, submit, text
+from tests.samples import ALL_TYPES
+
+
+def stored(db_session) -> tuple[int, int]:
+    responses = db_session.exec(select(func.count()).select_from(Response)).one()
+    answers = db_session.exec(select(func.count()).select_from(Answer)).one()
+    return responses, answers
+
+
+def draft_answers(db_session) -> dict:
+    db_session.expire_all()
+    return db_session.exec(select(Draft)).one().answers
+
+
+def test_an_unknown_survey_is_a_plain_words_404(client):
+    response = client.get("/s/no-such-survey")
+    assert response.status_code == 404
+    assert "Page not found" in text(response) and "ask the person who gave it to you" in text(response)
+
+
+def test_a_closed_survey_says_when_it_closed_and_takes_no_answers(client, sign_in, db_session):
+    officer = sign_in()
+    closed = submit(officer, "/manage/", form_index=0)  # the first survey: co-production-group
+    page_text = text(client.get("/s/co-production-group"))
+    assert closed.status_code == 302
+    assert "This survey has closed" in page_text and "closed on" in page_text
+    # A start page left open before the survey closed: its button now gets the closed page.
+    token = page(client.get("/s/post-14-review")).select_one("input[name=csrf_token]")["value"]
+    late = client.post("/s/co-production-group", data={"csrf_token": token})
+    assert late.status_code == 410 and "This survey has closed" in text(late)
+    assert stored(db_session) == (0, 0)
+
+
+def test_a_missing_csrf_token_is_refused_and_nothing_is_saved(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    response = client.post(url, data={"answer": "yes"})
+    assert response.status_code == 400 and "This page had expired" in text(response)
+    assert draft_answers(db_session) == {}
+
+
+def test_a_wrong_csrf_token_is_refused(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    response = client.post(url, data={"answer": "yes", "csrf_token": "forged"})
+    assert response.status_code == 400
+    assert draft_answers(db_session) == {}
+
+
+def test_an_option_that_was_not_offered_is_refused_with_a_message(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    response = submit(client, start(client, slug), {"answer": "maybe"})
+    assert response.status_code == 200
+    assert error_messages(response) == ["Choose one of the answers shown."]
+    assert draft_answers(db_session) == {}
+
+
+def test_a_multiple_choice_with_one_bad_value_is_refused_whole(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = answer(client, start(client, slug), {"answer": "no"})
+    response = submit(client, url, {"answer": ["school", "drop table"]})
+    assert error_messages(response) == ["Choose one of the answers shown."]
+    assert "topics" not in draft_answers(db_session)
+
+
+def test_a_skipped_required_question_shows_the_error_summary_linked_and_focused(client,
+                                                                             make_survey,
+                                                                             db_session):
+    slug = make_survey(ALL_TYPES)
+    response = submit(client, start(client, slug), {})
+    soup = page(response)
+    summary = soup.select_one(".error-summary")
+    assert summary.has_attr("autofocus") and summary["role"] == "alert"
+    assert soup.title.get_text().startswith("Error: Did you have a review meeting?")
+    link = summary.select_one("a")
+    assert link.get_text() == "Choose one answer." and link["href"] == "#answer"
+    first_radio = soup.select_one("input[type=radio]")
+    assert first_radio["id"] == "answer"
+    assert soup.select_one("fieldset")["aria-describedby"] == "answer-error"
+    assert draft_answers(db_session) == {}
+
+
+def test_over_long_text_is_refused_with_the_limit_and_the_count(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}):
+        url = answer(client, url, data)
+    response = submit(client, url, {"answer": "x" * 201})
+    assert error_messages(response) == [
+        "Your answer must be 200 characters or fewer. You have typed 201."]
+    assert "comments" not in draft_answers(db_session)
+
+
+def test_a_number_out_of_range_is_refused(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    for data in ({"answer": "no"}, {}, {"answer": "family"}):
+        url = answer(client, url, data)
+    response = submit(client, url, {"answer": "9"})
+    assert error_messages(response) == ["Type a number between 11 and 25."]
+    response = submit(client, url, {"answer": "fifteen"})
+    assert error_messages(response) == ["Type a whole number, like 15."]
+    assert "age" not in draft_answers(db_session)
+
+
+def test_a_version_that_no_longer_takes_answers_refuses_the_send(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
+        url = answer(client, url, data)
+    check_page = client.get(url)
+    make_survey(ALL_TYPES.replace("Jobs", "Work"), slug=slug)  # a new version is published
+    form = page(check_page).select_one("main form")
+    fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+    response = client.post(form["action"], data=fields)
+    assert response.status_code == 409 and "This survey has changed" in text(response)
+    assert stored(db_session) == (0, 0)
+
+
+def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(client, make_survey,
+                                                                   db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}):
+        url = answer(client, url, data)
+    script = '<script>alert("hi")</script>'
+    url = answer(client, url, {"answer": script})
+    html = client.get(url).get_data(as_text=True)
+    assert script not in html and "&lt;script&gt;" in html
+    submit(client, url)
+    assert db_session.exec(select(Answer.value).where(Answer.question_key == "comments")).one() == script
+
+
+def test_a_send_with_a_made_up_response_id_stores_nothing(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
+        url = answer(client, url, data)
+    response = submit(client, url, {"response_id": "00000000-0000-0000-0000-000000000000"})
+    assert response.status_code == 302 and response.location.endswith(f"/s/{slug}")
+    assert stored(db_session) == (0, 0)
+
+
+def test_a_send_with_no_draft_goes_back_to_the_start(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES)
+    response = client.get(f"/s/{slug}/check")
+    assert response.status_code == 302 and response.location.endswith(f"/s/{slug}")
+    assert stored(db_session) == (0, 0)

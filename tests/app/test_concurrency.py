@@ -1,0 +1,65 @@
+"""Two sends of the same response at the same moment store it once, on a real database."""
+
+import threading
+import uuid
+
+from sqlmodel import Session, func, select
+
+from app.models import Answer, Response, SurveyVersion
+from app.responses import Outcome, store_response
+from tests.conftest import survey_by_slug
+from tests.samples import TWO_QUESTIONS
+
+
+def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
+    slug = make_survey(TWO_QUESTIONS)
+    survey = survey_by_slug(db_session, slug)
+    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+    response_id = uuid.uuid4()
+    outcomes, barrier = [], threading.Barrier(4)
+
+    def send():
+        with Session(app.extensions["engine"]) as session:
+            barrier.wait()
+            result = store_response(response_id=response_id, version=version,
+                                    answers={"involved": "yes", "comments": None},
+                                    language="en", mode="online", session=session)
+            session.commit()
+            outcomes.append(result.outcome)
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == sorted([Outcome.STORED] + [Outcome.DUPLICATE] * 3)
+    assert db_session.exec(select(func.count()).select_from(Response)).one() == 1
+    assert db_session.exec(select(func.count()).select_from(Answer)).one() == 1
+
+
+def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_survey, db_session):
+    slug = make_survey(TWO_QUESTIONS)
+    survey = survey_by_slug(db_session, slug)
+    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+    response_id = uuid.uuid4()
+    first = store_response(response_id=response_id, version=version, answers={"involved": "yes"},
+                           language="en", mode="paper", session=db_session)
+    db_session.commit()
+    second = store_response(response_id=response_id, version=version, answers={"involved": "no"},
+                            language="en", mode="paper", session=db_session)
+    assert (first.outcome, second.outcome) == (Outcome.STORED, Outcome.CONFLICT)
+    assert db_session.exec(select(Answer.value)).all() == ["yes"]
+
+
+def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_session):
+    slug = make_survey(TWO_QUESTIONS)
+    survey = survey_by_slug(db_session, slug)
+    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+    result = store_response(response_id=uuid.uuid4(), version=version,
+                            answers={"involved": "perhaps", "made_up": "x"},
+                            language="en", mode="paper", session=db_session)
+    db_session.commit()
+    assert result.outcome == Outcome.REFUSED
+    assert set(result.problems) == {'involved: "perhaps" was not offered',
+                                    "made_up: not a question in this survey"}
+    assert db_session.exec(select(func.count()).select_from(Response)).one() == 0
