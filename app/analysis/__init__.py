@@ -1,0 +1,1 @@
+"""Pure functions over plain data: no Flask, no session, no database."""

@@ -1,0 +1,68 @@
+"""Page weight: every respondent page, gzip-compressed, with everything it loads."""
+
+import gzip
+import re
+
+from benchmarks.setup import bench_app, table
+
+FIRST_BUDGET, LATER_BUDGET = 14 * 1024, 5 * 1024
+SLUG = "post-14-review"
+
+
+def gz(data: bytes) -> int:
+    """Return the gzip size at the level a web server typically uses."""
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def assets(html: str, client) -> int:
+    """Return the gzip size of the stylesheets, scripts and images a page loads."""
+    urls = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    return sum(gz(client.get(url).data) for url in urls)
+
+
+def respondent_pages(client) -> list[tuple[str, bytes, bool]]:
+    """Walk a survey as a respondent; return (name, HTML, is_first_page) for each page type."""
+    def get(url):
+        response = client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        return response.data
+
+    found = [("home", get("/"), True), ("start", get(f"/s/{SLUG}"), True)]
+    seen = set()
+    url = client.post(f"/s/{SLUG}").location
+    answers = {"scale": "4", "yesno": "yes", "number": "15", "text": "It was fine"}
+    while "/q/" in url:
+        html = get(url)
+        kind = re.search(r'data-type="(\w+)"', html.decode()).group(1)
+        if kind not in seen:
+            seen.add(kind)
+            found.append((f"question ({kind})", html, False))
+        value = answers.get(kind) or re.search(r'name="answer" value="([^"]+)"',
+                                               html.decode()).group(1)
+        url = client.post(url, data={"answer": value}).location
+    check = get(url)
+    found.append(("check your answers", check, False))
+    response_id = re.search(r'name="response_id"[^>]*value="([^"]+)"', check.decode()).group(1)
+    client.post(f"/s/{SLUG}/send", data={"response_id": response_id})
+    found += [("thank you", get(f"/s/{SLUG}/sent"), False), ("privacy", get("/privacy"), False),
+              ("not found", get("/s/nope"), False)]
+    return found
+
+
+def report() -> str:
+    """Measure each page type and say whether it is within budget."""
+    app = bench_app()
+    client = app.test_client()
+    rows = []
+    for name, html, first in respondent_pages(client):
+        extra = assets(html.decode(), client) if first else 0
+        total = gz(html) + extra
+        budget = FIRST_BUDGET if first else LATER_BUDGET
+        rows.append([name, f"{len(html):,}", f"{gz(html):,}", f"{extra:,}", f"{total:,}",
+                     f"{budget // 1024} KB", "yes" if total <= budget else "NO"])
+    app.extensions["engine"].dispose()
+    note = ("First pages count the stylesheet (cached for a year after); later pages count "
+            "their HTML only. Sizes in bytes, gzip level 6.")
+    return "## Page weight\n\n" + table(
+        ["page", "HTML", "HTML gzip", "assets gzip", "total gzip", "budget", "within"], rows
+    ) + "\n\n" + note
