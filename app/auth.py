@@ -53,8 +53,9 @@ def allowed(user_role: str, needed: Role) -> bool:
 
 def create_user(email: str, password: str, role: Role, *, session: Session) -> StaffUser:
     """Add a staff user with a hashed password."""
-    user = StaffUser(email=email.strip().lower(), role=role,
-                     password_hash=generate_password_hash(password))
+    user = StaffUser(
+        email=email.strip().lower(), role=role, password_hash=generate_password_hash(password)
+    )
     session.add(user)
     session.flush()
     return user

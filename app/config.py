@@ -18,7 +18,7 @@ def database_url() -> str:
         # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a named driver.
         for prefix in ("postgres://", "postgresql://"):
             if url.startswith(prefix):
-                return "postgresql+psycopg://" + url[len(prefix):]
+                return "postgresql+psycopg://" + url[len(prefix) :]
         return url
     return f"sqlite:///{INSTANCE / 'heard.db'}"
 
@@ -38,8 +38,7 @@ def check(settings: dict) -> None:
     """Refuse to start without the settings that keep respondents safe."""
     if not settings.get("SECRET_KEY"):
         raise ConfigError(
-            "No secret key: set SECRET_KEY, or run `make run` once to create "
-            "instance/secret_key."
+            "No secret key: set SECRET_KEY, or run `make run` once to create instance/secret_key."
         )
 
 

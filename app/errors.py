@@ -5,19 +5,30 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 MESSAGES = {
-    400: (_l("Something went wrong with that request"),
-          _l("Nothing was saved. Go back and try again.")),
-    403: (_l("You cannot see this page"),
-          _l("Your account does not have access to this page.")),
-    404: (_l("Page not found"),
-          _l("Check the web address. If you followed a link or scanned a QR code, "
-             "ask the person who gave it to you for a new one.")),
-    405: (_l("Something went wrong with that request"),
-          _l("Nothing was saved. Go back and try again.")),
-    413: (_l("That was too much to send"),
-          _l("Nothing was saved. Make your answer shorter and try again.")),
-    500: (_l("Sorry, there is a problem with the service"),
-          _l("Nothing was saved. Try again later.")),
+    400: (
+        _l("Something went wrong with that request"),
+        _l("Nothing was saved. Go back and try again."),
+    ),
+    403: (_l("You cannot see this page"), _l("Your account does not have access to this page.")),
+    404: (
+        _l("Page not found"),
+        _l(
+            "Check the web address. If you followed a link or scanned a QR code, "
+            "ask the person who gave it to you for a new one."
+        ),
+    ),
+    405: (
+        _l("Something went wrong with that request"),
+        _l("Nothing was saved. Go back and try again."),
+    ),
+    413: (
+        _l("That was too much to send"),
+        _l("Nothing was saved. Make your answer shorter and try again."),
+    ),
+    500: (
+        _l("Sorry, there is a problem with the service"),
+        _l("Nothing was saved. Try again later."),
+    ),
 }
 
 
@@ -38,6 +49,8 @@ def _page_for(code: int):
 
 def _csrf(_error: CSRFError):
     heading = _l("This page had expired")
-    body = _l("Nothing was saved from that page. Go back, reload the page and try again. "
-              "Answers you saved before are still there.")
+    body = _l(
+        "Nothing was saved from that page. Go back, reload the page and try again. "
+        "Answers you saved before are still there."
+    )
     return render_template("error.html", heading=heading, body=body), 400

@@ -52,9 +52,14 @@ def export_rows(slug: str, *, session: Session) -> Iterator[list[str]]:
         for _r, key, value in group:
             if key is not None:
                 values.setdefault(key, []).append(value)
-        fixed = [str(response.id), response.submitted_at.isoformat(timespec="seconds"),
-                 str(numbers[response.survey_version_id]), response.language, response.mode,
-                 "yes" if response.easy_read else "no"]
+        fixed = [
+            str(response.id),
+            response.submitted_at.isoformat(timespec="seconds"),
+            str(numbers[response.survey_version_id]),
+            response.language,
+            response.mode,
+            "yes" if response.easy_read else "no",
+        ]
         yield fixed + ["; ".join(values.get(key, [])) for key in keys]
 
 

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.definitions import definition_of
-from app.models import Answer, Response, SurveyVersion, utcnow
 from app.definitions.routing import Answers, answer_problems, relevant_answers
+from app.models import Answer, Response, SurveyVersion, utcnow
 
 
 class Outcome(StrEnum):
@@ -69,9 +69,15 @@ def store_response(
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
-    response = Response(id=response_id, survey_version_id=version.id, language=language,
-                        mode=mode, easy_read=easy_read, submitted_at=utcnow(),
-                        content_hash=digest)
+    response = Response(
+        id=response_id,
+        survey_version_id=version.id,
+        language=language,
+        mode=mode,
+        easy_read=easy_read,
+        submitted_at=utcnow(),
+        content_hash=digest,
+    )
     try:
         # A savepoint: if a twin request stored this UUID a moment ago, only this part undoes.
         with session.begin_nested():
@@ -84,4 +90,3 @@ def store_response(
         same = twin is not None and twin.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
     return StoreResult(Outcome.STORED, response_id)
-

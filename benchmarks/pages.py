@@ -22,6 +22,7 @@ def assets(html: str, client) -> int:
 
 def respondent_pages(client) -> list[tuple[str, bytes, bool]]:
     """Walk a survey as a respondent; return (name, HTML, is_first_page) for each page type."""
+
     def get(url):
         response = client.get(url)
         assert response.status_code in (200, 404), (url, response.status_code)
@@ -37,15 +38,19 @@ def respondent_pages(client) -> list[tuple[str, bytes, bool]]:
         if kind not in seen:
             seen.add(kind)
             found.append((f"question ({kind})", html, False))
-        value = answers.get(kind) or re.search(r'name="answer" value="([^"]+)"',
-                                               html.decode()).group(1)
+        value = answers.get(kind) or re.search(
+            r'name="answer" value="([^"]+)"', html.decode()
+        ).group(1)
         url = client.post(url, data={"answer": value}).location
     check = get(url)
     found.append(("check your answers", check, False))
     response_id = re.search(r'name="response_id"[^>]*value="([^"]+)"', check.decode()).group(1)
     client.post(f"/s/{SLUG}/send", data={"response_id": response_id})
-    found += [("thank you", get(f"/s/{SLUG}/sent"), False), ("privacy", get("/privacy"), False),
-              ("not found", get("/s/nope"), False)]
+    found += [
+        ("thank you", get(f"/s/{SLUG}/sent"), False),
+        ("privacy", get("/privacy"), False),
+        ("not found", get("/s/nope"), False),
+    ]
     return found
 
 
@@ -58,11 +63,27 @@ def report() -> str:
         extra = assets(html.decode(), client) if first else 0
         total = gz(html) + extra
         budget = FIRST_BUDGET if first else LATER_BUDGET
-        rows.append([name, f"{len(html):,}", f"{gz(html):,}", f"{extra:,}", f"{total:,}",
-                     f"{budget // 1024} KB", "yes" if total <= budget else "NO"])
+        rows.append(
+            [
+                name,
+                f"{len(html):,}",
+                f"{gz(html):,}",
+                f"{extra:,}",
+                f"{total:,}",
+                f"{budget // 1024} KB",
+                "yes" if total <= budget else "NO",
+            ]
+        )
     app.extensions["engine"].dispose()
-    note = ("First pages count the stylesheet (cached for a year after); later pages count "
-            "their HTML only. Sizes in bytes, gzip level 6.")
-    return "## Page weight\n\n" + table(
-        ["page", "HTML", "HTML gzip", "assets gzip", "total gzip", "budget", "within"], rows
-    ) + "\n\n" + note
+    note = (
+        "First pages count the stylesheet (cached for a year after); later pages count "
+        "their HTML only. Sizes in bytes, gzip level 6."
+    )
+    return (
+        "## Page weight\n\n"
+        + table(
+            ["page", "HTML", "HTML gzip", "assets gzip", "total gzip", "budget", "within"], rows
+        )
+        + "\n\n"
+        + note
+    )

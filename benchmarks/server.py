@@ -47,16 +47,20 @@ def measure(label: str, url: str | None) -> list[list]:
     app = bench_app(url)
     client = app.test_client()
     question_url = client.post(f"/s/{SLUG}").location
-    rows = [summary(f"{label}: question page (GET)", timed(lambda: client.get(question_url),
-                                                            ROUNDS)),
-            summary(f"{label}: answer (POST)", timed(
-                lambda: client.post(question_url, data={"answer": "4"}), ROUNDS))]
+    rows = [
+        summary(f"{label}: question page (GET)", timed(lambda: client.get(question_url), ROUNDS)),
+        summary(
+            f"{label}: answer (POST)",
+            timed(lambda: client.post(question_url, data={"answer": "4"}), ROUNDS),
+        ),
+    ]
     send_times = []
     for _ in range(ROUNDS // 2):
         sender = app.test_client()
         response_id = ready_to_send(sender)
-        send_times += timed(lambda s=sender, r=response_id: s.post(
-            f"/s/{SLUG}/send", data={"response_id": r}), 1)
+        send_times += timed(
+            lambda s=sender, r=response_id: s.post(f"/s/{SLUG}/send", data={"response_id": r}), 1
+        )
     rows.append(summary(f"{label}: send (POST)", send_times))
     rows.append([f"{label}: sends per second, 2 threads", "", f"{throughput(app):.0f}", ""])
     app.extensions["engine"].dispose()
@@ -65,8 +69,10 @@ def measure(label: str, url: str | None) -> list[list]:
 
 def throughput(app, per_thread: int = 40) -> float:
     """Send whole responses from two threads at once; return sends per second."""
-    prepared = [[(c, ready_to_send(c)) for c in (app.test_client() for _ in range(per_thread))]
-                for _ in range(2)]
+    prepared = [
+        [(c, ready_to_send(c)) for c in (app.test_client() for _ in range(per_thread))]
+        for _ in range(2)
+    ]
 
     def run(batch):
         for sender, response_id in batch:
@@ -87,4 +93,5 @@ def report(_args) -> str:
     if os.environ.get("BENCH_DATABASE_URL"):
         rows += measure("PostgreSQL", os.environ["BENCH_DATABASE_URL"])
     return "## Server time (Flask test client, one process)\n\n" + table(
-        ["request", "runs", "median ms", "p95 ms"], rows)
+        ["request", "runs", "median ms", "p95 ms"], rows
+    )

@@ -37,8 +37,7 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:
     # Batch mode lets SQLite alter tables by copying them, which it cannot do in place.
-    context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 

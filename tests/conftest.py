@@ -52,8 +52,10 @@ def postgres_url() -> str:
     if not server:
         if os.environ.get("CI"):
             pytest.fail("CI must run the PostgreSQL tests, but TEST_DATABASE_URL is not set.")
-        pytest.skip("PostgreSQL not configured: set TEST_DATABASE_URL=postgresql://user:pw@host/"
-                    "postgres (see README) to run these tests against a real server.")
+        pytest.skip(
+            "PostgreSQL not configured: set TEST_DATABASE_URL=postgresql://user:pw@host/"
+            "postgres (see README) to run these tests against a real server."
+        )
     name = f"heard_test_{os.getpid()}"
     admin = make_url(server).set(drivername="postgresql")
     conninfo = admin.render_as_string(hide_password=False)
@@ -98,8 +100,14 @@ def database_url(backend, request, tmp_path) -> str:
 @pytest.fixture
 def app(database_url, backend):
     """Build the app on this test's database."""
-    app = create_app({"SECRET_KEY": "test", "DATABASE_URL": database_url, "TESTING": True,
-                      "SURVEYS_DIR": SURVEYS})
+    app = create_app(
+        {
+            "SECRET_KEY": "test",
+            "DATABASE_URL": database_url,
+            "TESTING": True,
+            "SURVEYS_DIR": SURVEYS,
+        }
+    )
     app.test_client_class = PageCheckingClient
     yield app
     if backend == "postgresql":
@@ -143,8 +151,9 @@ def sign_in(app, client):
         with Session(app.extensions["engine"]) as session:
             create_user(email, "correct horse battery", role, session=session)
             session.commit()
-        response = submit(client, "/manage/sign-in",
-                          {"email": email, "password": "correct horse battery"})
+        response = submit(
+            client, "/manage/sign-in", {"email": email, "password": "correct horse battery"}
+        )
         assert response.status_code == 302, response.get_data(as_text=True)
         return client
 

@@ -27,7 +27,9 @@ def check_page(html: str) -> BeautifulSoup:
     title = squash(soup.title.get_text()) if soup.title else ""
     assert title.startswith((heading, f"Error: {heading}")), f"title {title!r} vs h1 {heading!r}"
     ids = [element["id"] for element in soup.find_all(id=True)]
-    assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+    assert len(ids) == len(set(ids)), (
+        f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+    )
     for form in soup.find_all("form"):
         assert form.get("action"), "a form has no action"
     for label in soup.find_all("label", attrs={"for": True}):

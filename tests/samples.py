@@ -1,6 +1,6 @@
 """Small survey files for tests: every question type, routing, and a KPI."""
 
-ALL_TYPES = '''
+ALL_TYPES = """
 title = "Your review"
 audience = "young_people"
 summary = "Tell us about your review meeting."
@@ -63,9 +63,9 @@ conditions = [{ question = "helpful", positive = ["4", "5"] }]
 target = 80
 target_date = 2025-06-30
 milestones = [{ date = 2024-12-31, percent = 45 }]
-'''
+"""
 
-TWO_QUESTIONS = '''
+TWO_QUESTIONS = """
 title = "Two questions"
 audience = "parent_carers"
 summary = "A short survey."
@@ -81,4 +81,4 @@ key = "comments"
 type = "text"
 text = "Tell us more"
 required = false
-'''
+"""

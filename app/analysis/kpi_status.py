@@ -13,8 +13,20 @@ TOLERANCE = 1e-9
 
 # Fixed English names: strftime("%B") follows the process locale, and the sentences are
 # translated as whole templates later, not by the C library.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Status(StrEnum):
@@ -39,8 +51,13 @@ class Vocabulary:
 
 
 BRAG = Vocabulary(grey="Grey", green="Green", amber="Amber", red="Red", blue="Blue")
-ON_TRACK = Vocabulary(grey="Not due yet", green="On track - no concerns",
-                      amber="On track - some concerns", red="Off track", blue="Completed")
+ON_TRACK = Vocabulary(
+    grey="Not due yet",
+    green="On track - no concerns",
+    amber="On track - some concerns",
+    red="Off track",
+    blue="Completed",
+)
 VOCABULARIES = {"brag": BRAG, "on-track": ON_TRACK}
 
 
@@ -74,26 +91,26 @@ TEMPLATES = {
     "no-milestones": "Not due yet: no milestones are set, so {status}.",
     "not-due": "Not due yet: the first milestone is {milestone}, so {status}.",
     "not-started": "Not due yet: tracking starts on {start} and the first milestone is"
-                   " {milestone}, so {status}.",
+    " {milestone}, so {status}.",
     "too-few": "Too few answers to say: {n} {audience} answered and at least {minimum} are"
-               " needed, so {status}.",
+    " needed, so {status}.",
     "blue": "{value}% of {n} {audience} (95% CI {low}-{high}%) meets the final target of"
-            " {final}% and the work is closed, so {status}.",
+    " {final}% and the work is closed, so {status}.",
     "green-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-                " is {expected}%; the value meets it, so {status}.",
+    " is {expected}%; the value meets it, so {status}.",
     "amber-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-                " is {expected}%; the value is below it but the interval reaches it, so {status}.",
+    " is {expected}%; the value is below it but the interval reaches it, so {status}.",
     "red-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-              " is {expected}%; the whole interval is below it, so {status}.",
+    " is {expected}%; the whole interval is below it, so {status}.",
     "green-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-                    " by now on the way to {target}% at the {milestone} milestone; the value"
-                    " meets it, so {status}.",
+    " by now on the way to {target}% at the {milestone} milestone; the value"
+    " meets it, so {status}.",
     "amber-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-                    " by now on the way to {target}% at the {milestone} milestone; the value is"
-                    " below it but the interval reaches it, so {status}.",
+    " by now on the way to {target}% at the {milestone} milestone; the value is"
+    " below it but the interval reaches it, so {status}.",
     "red-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-                  " by now on the way to {target}% at the {milestone} milestone; the whole"
-                  " interval is below it, so {status}.",
+    " by now on the way to {target}% at the {milestone} milestone; the whole"
+    " interval is below it, so {status}.",
 }
 
 
@@ -126,8 +143,13 @@ def _between(a_on: date, a_target: float, b_on: date, b_target: float, on: date)
     return a_target + (b_target - a_target) * (on - a_on).days / (b_on - a_on).days
 
 
-def expected_on(milestones: Sequence[Milestone], on: date, *,
-                start: date | None = None, baseline: float | None = None) -> float | None:
+def expected_on(
+    milestones: Sequence[Milestone],
+    on: date,
+    *,
+    start: date | None = None,
+    baseline: float | None = None,
+) -> float | None:
     """Return the trajectory's expected fraction on a date, or None when not due."""
     ordered = sorted_milestones(milestones)
     if not ordered:
@@ -179,8 +201,9 @@ def explain(case: str, status: Status, vocabulary: Vocabulary, facts: dict[str, 
     return TEMPLATES[case].format(status=vocabulary.label(status), **facts)
 
 
-def _not_due_case(current: Milestone | None, on: date, start: date | None,
-                  baseline: float | None) -> str:
+def _not_due_case(
+    current: Milestone | None, on: date, start: date | None, baseline: float | None
+) -> str:
     """Return which not-due sentence fits: no milestones, not started, or before the first."""
     if current is None:
         return "no-milestones"
@@ -196,14 +219,26 @@ def _due_case(status: Status, expected: float, current: Milestone) -> str:
     return f"{status.value}-{'at' if at else 'toward'}"
 
 
-def _facts(n: int, positive: int, expected: float | None, current: Milestone | None,
-           start: date | None, minimum: int, final_target: float,
-           audience_label: str) -> dict[str, object]:
+def _facts(
+    n: int,
+    positive: int,
+    expected: float | None,
+    current: Milestone | None,
+    start: date | None,
+    minimum: int,
+    final_target: float,
+    audience_label: str,
+) -> dict[str, object]:
     """Return every figure a template may name, formatted to be read."""
     low, high = wilson_interval(positive, n)
-    facts: dict[str, object] = {"n": n, "audience": audience_label, "minimum": minimum,
-                                "final": percent(final_target),
-                                "low": percent(low), "high": percent(high)}
+    facts: dict[str, object] = {
+        "n": n,
+        "audience": audience_label,
+        "minimum": minimum,
+        "final": percent(final_target),
+        "low": percent(low),
+        "high": percent(high),
+    }
     if n:
         facts["value"] = percent(positive / n)
     if expected is not None:
@@ -215,11 +250,24 @@ def _facts(n: int, positive: int, expected: float | None, current: Milestone | N
     return facts
 
 
-def assess(*, ref: str, statement: str, audience: str, positive: int, n: int,
-           milestones: Sequence[Milestone], on: date, minimum_sample: int, final_target: float,
-           closed: bool = False, start: date | None = None, baseline: float | None = None,
-           audience_label: str = "people", vocabulary: Vocabulary = BRAG,
-           history: Sequence[tuple[date, Status, float | None, float | None]] = ()) -> KpiReading:
+def assess(
+    *,
+    ref: str,
+    statement: str,
+    audience: str,
+    positive: int,
+    n: int,
+    milestones: Sequence[Milestone],
+    on: date,
+    minimum_sample: int,
+    final_target: float,
+    closed: bool = False,
+    start: date | None = None,
+    baseline: float | None = None,
+    audience_label: str = "people",
+    vocabulary: Vocabulary = BRAG,
+    history: Sequence[tuple[date, Status, float | None, float | None]] = (),
+) -> KpiReading:
     """Return the KPI's reading on a date: value, interval, expected value and status."""
     low, high = wilson_interval(positive, n)
     value = positive / n if n else None
@@ -238,10 +286,22 @@ def assess(*, ref: str, statement: str, audience: str, positive: int, n: int,
         case = _due_case(status, expected, current)
     facts = _facts(n, positive, expected, current, start, minimum, final_target, audience_label)
     slow = slow_to_progress([*history, (on, status, value, expected)])
-    return KpiReading(ref=ref, statement=statement, audience=audience, n=n, positive=positive,
-                      value=value, ci_low=low, ci_high=high, expected=expected, status=status,
-                      explanation=explain(case, status, vocabulary, facts), slow_to_progress=slow,
-                      next_milestone=upcoming, current_milestone=current)
+    return KpiReading(
+        ref=ref,
+        statement=statement,
+        audience=audience,
+        n=n,
+        positive=positive,
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        expected=expected,
+        status=status,
+        explanation=explain(case, status, vocabulary, facts),
+        slow_to_progress=slow,
+        next_milestone=upcoming,
+        current_milestone=current,
+    )
 
 
 def slow_to_progress(history: Sequence[tuple[date, Status, float | None, float | None]]) -> bool:
@@ -266,8 +326,17 @@ def _fraction(x: float | None) -> float | None:
 
 def reading_to_dict(reading: KpiReading) -> dict[str, object]:
     """Return a reading as JSON-ready data: fractions 0-1 to 4 dp, status in lower case."""
-    return {"ref": reading.ref, "statement": reading.statement, "audience": reading.audience,
-            "n": reading.n, "positive": reading.positive, "value": _fraction(reading.value),
-            "ci_low": _fraction(reading.ci_low), "ci_high": _fraction(reading.ci_high),
-            "expected": _fraction(reading.expected), "status": reading.status.value,
-            "explanation": reading.explanation, "slow_to_progress": reading.slow_to_progress}
+    return {
+        "ref": reading.ref,
+        "statement": reading.statement,
+        "audience": reading.audience,
+        "n": reading.n,
+        "positive": reading.positive,
+        "value": _fraction(reading.value),
+        "ci_low": _fraction(reading.ci_low),
+        "ci_high": _fraction(reading.ci_high),
+        "expected": _fraction(reading.expected),
+        "status": reading.status.value,
+        "explanation": reading.explanation,
+        "slow_to_progress": reading.slow_to_progress,
+    }

@@ -10,4 +10,12 @@ from app.definitions.schema import (
     parse_text,
 )
 
-__all__ = ["definition_of", "DefinitionError", "KpiDef", "QuestionDef", "SurveyDef", "parse_file", "parse_text"]
+__all__ = [
+    "definition_of",
+    "DefinitionError",
+    "KpiDef",
+    "QuestionDef",
+    "SurveyDef",
+    "parse_file",
+    "parse_text",
+]

@@ -76,8 +76,14 @@ def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session:
     session.add(version)
     session.flush()
     for position, q in enumerate(definition.questions):
-        question = Question(version_id=version.id, key=q.key, position=position, kind=q.type,
-                            text=q.text, required=q.required)
+        question = Question(
+            version_id=version.id,
+            key=q.key,
+            position=position,
+            kind=q.type,
+            text=q.text,
+            required=q.required,
+        )
         session.add(question)
         session.flush()
         session.add_all(
@@ -105,4 +111,3 @@ def load_directory(directory: Path, *, session: Session) -> tuple[list[LoadResul
     """Load every good file in a folder; a broken file loads nothing and is reported."""
     good, errors = validate_directory(directory)
     return [load_survey(definition, session=session) for definition in good], errors
-

@@ -9,11 +9,12 @@ from app.respond.forms import strip
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email address"), filters=[strip],
-                       validators=[InputRequired(_l("Enter your email address.")),
-                                   Length(max=254)])
-    password = PasswordField(_l("Password"),
-                             validators=[InputRequired(_l("Enter your password."))])
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[InputRequired(_l("Enter your email address.")), Length(max=254)],
+    )
+    password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])
 
 
 class ActionForm(FlaskForm):

@@ -33,8 +33,11 @@ def survey_rows(*, session: Session) -> list[SurveyRow]:
     rows = session.exec(
         select(Survey, SurveyVersion)
         .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
-        .join(newest, (newest.c.survey_id == SurveyVersion.survey_id)
-              & (newest.c.number == SurveyVersion.number))
+        .join(
+            newest,
+            (newest.c.survey_id == SurveyVersion.survey_id)
+            & (newest.c.number == SurveyVersion.number),
+        )
         .order_by(Survey.slug)
     ).all()
     return [SurveyRow(s, definition_of(v).title, v.number, counts.get(s.id, 0)) for s, v in rows]

@@ -45,8 +45,12 @@ def sign_out():
 @bp.get("/")
 @role_required(Role.OFFICER)
 def surveys():
-    return render_template("manage/surveys.html", rows=survey_rows(session=db.session()),
-                           form=ActionForm(), user=g.user)
+    return render_template(
+        "manage/surveys.html",
+        rows=survey_rows(session=db.session()),
+        form=ActionForm(),
+        user=g.user,
+    )
 
 
 @bp.post("/surveys/<slug>/<any(open, close):action>")
@@ -73,5 +77,8 @@ def download(slug: str):
         export_csv(slug, buffer, session=db.session())
     except ExportError:
         abort(404)
-    return Response(buffer.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{slug}-responses.csv"'})
+    return Response(
+        buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{slug}-responses.csv"'},
+    )

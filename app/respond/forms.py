@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Optional, Regexp, ValidationError
 
 from app.definitions import QuestionDef
 from app.definitions.schema import DONT_KNOW, PREFER_NOT
@@ -62,12 +62,10 @@ def _field_for(question: QuestionDef) -> Field:
     not_offered = OneOf(offered, _l("Choose one of the answers shown."))
     if question.type == "multiple":
         need = InputRequired(_l("Choose at least one answer.")) if question.required else Optional()
-        return SelectMultipleField(validate_choice=False,
-                                   validators=[need, not_offered])
+        return SelectMultipleField(validate_choice=False, validators=[need, not_offered])
     if question.type in ("single", "scale", "yesno"):
         need = InputRequired(_l("Choose one answer.")) if question.required else Optional()
-        return RadioField(validate_choice=False,
-                          validators=[need, not_offered])
+        return RadioField(validate_choice=False, validators=[need, not_offered])
     return _typed_field(question)
 
 
@@ -93,15 +91,23 @@ class AnswerForm(FlaskForm):
         value = field.data or ""
         if not value:
             if self.question.required:
-                raise ValidationError(_l("Type your answer.") if self.question.type == "text"
-                                      else _l("Type a whole number, like 15."))
+                raise ValidationError(
+                    _l("Type your answer.")
+                    if self.question.type == "text"
+                    else _l("Type a whole number, like 15.")
+                )
             return
         if self.question.type == "text":
             limit = self.question.max_length
             if len(value) > limit:
                 raise ValidationError(
-                    _l("Your answer must be %(limit)d characters or fewer. "
-                       "You have typed %(count)d.", limit=limit, count=len(value)))
+                    _l(
+                        "Your answer must be %(limit)d characters or fewer. "
+                        "You have typed %(count)d.",
+                        limit=limit,
+                        count=len(value),
+                    )
+                )
             return
         self._check_number(value)
 
@@ -111,7 +117,8 @@ class AnswerForm(FlaskForm):
             raise ValidationError(_l("Type a whole number, like 15."))
         if not low <= int(value) <= high:
             raise ValidationError(
-                _l("Type a number between %(low)d and %(high)d.", low=low, high=high))
+                _l("Type a number between %(low)d and %(high)d.", low=low, high=high)
+            )
 
 
 def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
@@ -120,8 +127,14 @@ def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
     if question.type in ("text", "number") and special_choices(question):
         attributes["special"] = RadioField(
             validate_choice=False,
-            validators=[Optional(), OneOf([v for v, _l2 in special_choices(question)],
-                                          _l("Choose one of the answers shown."))])
+            validators=[
+                Optional(),
+                OneOf(
+                    [v for v, _l2 in special_choices(question)],
+                    _l("Choose one of the answers shown."),
+                ),
+            ],
+        )
     form_class = type("QuestionForm", (AnswerForm,), attributes)
     return form_class(**kwargs)
 

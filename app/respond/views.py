@@ -47,8 +47,9 @@ def _survey(slug: str) -> Survey:
 
 def _closed(survey: Survey):
     version = current_version(survey, session=db.session())
-    return render_template("respond/closed.html", survey=survey,
-                           definition=definition_of(version)), 410
+    return render_template(
+        "respond/closed.html", survey=survey, definition=definition_of(version)
+    ), 410
 
 
 def _draft_or_start(slug: str):
@@ -61,8 +62,16 @@ def _draft_or_start(slug: str):
         return survey, None, redirect(url_for(".start", slug=slug))
     version = db.session().get(SurveyVersion, draft.survey_version_id)
     if not version.accepting:
-        return survey, draft, (render_template("respond/changed.html", survey=survey,
-                                               definition=definition_of(version)), 409)
+        return (
+            survey,
+            draft,
+            (
+                render_template(
+                    "respond/changed.html", survey=survey, definition=definition_of(version)
+                ),
+                409,
+            ),
+        )
     return survey, draft, None
 
 
@@ -87,12 +96,23 @@ def start(slug: str):
     form = StartForm()
     if form.validate_on_submit():
         if draft is None or draft.survey_version_id != version.id:
-            draft = start_draft(slug, version, language=str(get_locale()), easy_read=False,
-                                hours=current_app.config["DRAFT_HOURS"], session=session)
+            draft = start_draft(
+                slug,
+                version,
+                language=str(get_locale()),
+                easy_read=False,
+                hours=current_app.config["DRAFT_HOURS"],
+                session=session,
+            )
             db.commit()
         return redirect(_resume_url(slug, definition_of(version), draft.answers))
-    return render_template("respond/start.html", survey=survey, definition=definition_of(version),
-                           form=form, resuming=draft is not None and bool(draft.answers))
+    return render_template(
+        "respond/start.html",
+        survey=survey,
+        definition=definition_of(version),
+        form=form,
+        resuming=draft is not None and bool(draft.answers),
+    )
 
 
 def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> str:
@@ -120,14 +140,28 @@ def question(slug: str, key: str):
         db.commit()
         return redirect(_after_answer(slug, definition, draft.answers, key, changing))
     previous = previous_before(definition, draft.answers, key)
-    back = (url_for(".check", slug=slug) if changing
-            else url_for(".question", slug=slug, key=previous.key) if previous
-            else url_for(".start", slug=slug))
+    back = (
+        url_for(".check", slug=slug)
+        if changing
+        else url_for(".question", slug=slug, key=previous.key)
+        if previous
+        else url_for(".start", slug=slug)
+    )
     number, total = position_of(definition, draft.answers, key)
-    return render_template("respond/question.html", survey=survey, definition=definition, form=form,
-                           question=current, choices=choices(current), back=back,
-                           special=special_choices(current),
-                           number=number, total=total, changing=changing, faces=faces())
+    return render_template(
+        "respond/question.html",
+        survey=survey,
+        definition=definition,
+        form=form,
+        question=current,
+        choices=choices(current),
+        back=back,
+        special=special_choices(current),
+        number=number,
+        total=total,
+        changing=changing,
+        faces=faces(),
+    )
 
 
 def _after_answer(slug, definition, answers, key, changing) -> str:
@@ -152,8 +186,9 @@ def check(slug: str):
     answers = relevant_answers(definition, draft.answers)
     rows = [(q, answers.get(q.key), dict(choices(q))) for q in shown_questions(definition, answers)]
     form = SendForm(response_id=str(draft.response_id))
-    return render_template("respond/check.html", survey=survey, definition=definition, rows=rows,
-                           form=form)
+    return render_template(
+        "respond/check.html", survey=survey, definition=definition, rows=rows, form=form
+    )
 
 
 @bp.post("/s/<slug>/send")
@@ -173,12 +208,19 @@ def send(slug: str):
     if not survey.is_open:
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
-    result = store_response(response_id=response_id, version=version, answers=draft.answers,
-                            language=draft.language, mode=ResponseMode.ONLINE,
-                            easy_read=draft.easy_read, session=session)
+    result = store_response(
+        response_id=response_id,
+        version=version,
+        answers=draft.answers,
+        language=draft.language,
+        mode=ResponseMode.ONLINE,
+        easy_read=draft.easy_read,
+        session=session,
+    )
     if result.outcome == Outcome.REFUSED:
-        return render_template("respond/changed.html", survey=survey,
-                               definition=definition_of(version)), 409
+        return render_template(
+            "respond/changed.html", survey=survey, definition=definition_of(version)
+        ), 409
     forget_draft(slug, draft, session=session)
     db.commit()
     return redirect(url_for(".sent", slug=slug))

@@ -22,7 +22,9 @@ def draft_answers(db_session) -> dict:
 def test_an_unknown_survey_is_a_plain_words_404(client):
     response = client.get("/s/no-such-survey")
     assert response.status_code == 404
-    assert "Page not found" in text(response) and "ask the person who gave it to you" in text(response)
+    assert "Page not found" in text(response) and "ask the person who gave it to you" in text(
+        response
+    )
 
 
 def test_a_closed_survey_says_when_it_closed_and_takes_no_answers(client, sign_in, db_session):
@@ -70,9 +72,9 @@ def test_a_multiple_choice_with_one_bad_value_is_refused_whole(client, make_surv
     assert "topics" not in draft_answers(db_session)
 
 
-def test_a_skipped_required_question_shows_the_error_summary_linked_and_focused(client,
-                                                                             make_survey,
-                                                                             db_session):
+def test_a_skipped_required_question_shows_the_error_summary_linked_and_focused(
+    client, make_survey, db_session
+):
     slug = make_survey(ALL_TYPES)
     response = submit(client, start(client, slug), {})
     soup = page(response)
@@ -94,7 +96,8 @@ def test_over_long_text_is_refused_with_the_limit_and_the_count(client, make_sur
         url = answer(client, url, data)
     response = submit(client, url, {"answer": "x" * 201})
     assert error_messages(response) == [
-        "Your answer must be 200 characters or fewer. You have typed 201."]
+        "Your answer must be 200 characters or fewer. You have typed 201."
+    ]
     assert "comments" not in draft_answers(db_session)
 
 
@@ -124,8 +127,9 @@ def test_a_version_that_no_longer_takes_answers_refuses_the_send(client, make_su
     assert stored(db_session) == (0, 0)
 
 
-def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(client, make_survey,
-                                                                   db_session):
+def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(
+    client, make_survey, db_session
+):
     slug = make_survey(ALL_TYPES)
     url = start(client, slug)
     for data in ({"answer": "no"}, {}, {"answer": "family"}, {}):
@@ -135,7 +139,10 @@ def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(client, make
     html = client.get(url).get_data(as_text=True)
     assert script not in html and "&lt;script&gt;" in html
     submit(client, url)
-    assert db_session.exec(select(Answer.value).where(Answer.question_key == "comments")).one() == script
+    assert (
+        db_session.exec(select(Answer.value).where(Answer.question_key == "comments")).one()
+        == script
+    )
 
 
 def test_a_send_with_a_made_up_response_id_stores_nothing(client, make_survey, db_session):

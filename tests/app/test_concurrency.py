@@ -14,16 +14,23 @@ from tests.samples import TWO_QUESTIONS
 def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
     slug = make_survey(TWO_QUESTIONS)
     survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+    version = db_session.exec(
+        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
+    ).one()
     response_id = uuid.uuid4()
     outcomes, barrier = [], threading.Barrier(4)
 
     def send():
         with Session(app.extensions["engine"]) as session:
             barrier.wait()
-            result = store_response(response_id=response_id, version=version,
-                                    answers={"involved": "yes", "comments": None},
-                                    language="en", mode="online", session=session)
+            result = store_response(
+                response_id=response_id,
+                version=version,
+                answers={"involved": "yes", "comments": None},
+                language="en",
+                mode="online",
+                session=session,
+            )
             session.commit()
             outcomes.append(result.outcome)
 
@@ -40,13 +47,27 @@ def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session)
 def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_survey, db_session):
     slug = make_survey(TWO_QUESTIONS)
     survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+    version = db_session.exec(
+        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
+    ).one()
     response_id = uuid.uuid4()
-    first = store_response(response_id=response_id, version=version, answers={"involved": "yes"},
-                           language="en", mode="paper", session=db_session)
+    first = store_response(
+        response_id=response_id,
+        version=version,
+        answers={"involved": "yes"},
+        language="en",
+        mode="paper",
+        session=db_session,
+    )
     db_session.commit()
-    second = store_response(response_id=response_id, version=version, answers={"involved": "no"},
-                            language="en", mode="paper", session=db_session)
+    second = store_response(
+        response_id=response_id,
+        version=version,
+        answers={"involved": "no"},
+        language="en",
+        mode="paper",
+        session=db_session,
+    )
     assert (first.outcome, second.outcome) == (Outcome.STORED, Outcome.CONFLICT)
     assert db_session.exec(select(Answer.value)).all() == ["yes"]
 
@@ -54,12 +75,21 @@ def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_
 def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_session):
     slug = make_survey(TWO_QUESTIONS)
     survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
-    result = store_response(response_id=uuid.uuid4(), version=version,
-                            answers={"involved": "perhaps", "made_up": "x"},
-                            language="en", mode="paper", session=db_session)
+    version = db_session.exec(
+        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
+    ).one()
+    result = store_response(
+        response_id=uuid.uuid4(),
+        version=version,
+        answers={"involved": "perhaps", "made_up": "x"},
+        language="en",
+        mode="paper",
+        session=db_session,
+    )
     db_session.commit()
     assert result.outcome == Outcome.REFUSED
-    assert set(result.problems) == {'involved: "perhaps" was not offered',
-                                    "made_up: not a question in this survey"}
+    assert set(result.problems) == {
+        'involved: "perhaps" was not offered',
+        "made_up: not a question in this survey",
+    }
     assert db_session.exec(select(func.count()).select_from(Response)).one() == 0

@@ -50,9 +50,17 @@ def test_a_young_person_answers_checks_and_sends_a_whole_survey(client, make_sur
     sent = submit(client, url, follow_redirects=True)
     assert "Thank you" in text(sent) and "You said, we did" in text(sent)
     stored = db_session.exec(select(Answer.question_key, Answer.value)).all()
-    assert sorted(stored) == sorted([("had_review", "yes"), ("helpful", "4"), ("topics", "school"),
-                                     ("topics", "jobs"), ("who", "teacher"), ("age", "15"),
-                                     ("comments", "It was <b>good</b>")])
+    assert sorted(stored) == sorted(
+        [
+            ("had_review", "yes"),
+            ("helpful", "4"),
+            ("topics", "school"),
+            ("topics", "jobs"),
+            ("who", "teacher"),
+            ("age", "15"),
+            ("comments", "It was <b>good</b>"),
+        ]
+    )
     response = db_session.exec(select(Response)).one()
     assert response.mode == "online" and response.language == "en"
 
@@ -74,8 +82,9 @@ def test_back_link_returns_to_the_previous_answer_with_it_still_chosen(client, m
     assert chosen["value"] == "yes"
 
 
-def test_change_link_returns_to_check_answers_and_new_routing_is_asked(client, make_survey,
-                                                                      db_session):
+def test_change_link_returns_to_check_answers_and_new_routing_is_asked(
+    client, make_survey, db_session
+):
     slug = make_survey(ALL_TYPES)
     url = start(client, slug)
     for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
@@ -91,8 +100,9 @@ def test_change_link_returns_to_check_answers_and_new_routing_is_asked(client, m
     assert ("helpful", "dont_know") in db_session.exec(select(Answer.question_key, Answer.value))
 
 
-def test_sending_twice_stores_one_response_and_shows_the_same_thanks(client, make_survey,
-                                                                    db_session):
+def test_sending_twice_stores_one_response_and_shows_the_same_thanks(
+    client, make_survey, db_session
+):
     slug = make_survey(ALL_TYPES)
     url = start(client, slug)
     for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):

@@ -1,4 +1,4 @@
-"""Loading survey files: versions only when content changes, never a rewrite, nothing from a broken file."""
+"""Loading survey files: a version only when content changes, never a rewrite."""
 
 from sqlmodel import func, select
 
@@ -12,8 +12,11 @@ from tests.samples import ALL_TYPES
 
 def versions(db_session, slug):
     survey = survey_by_slug(db_session, slug)
-    return db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-                           .order_by(SurveyVersion.number)).all()
+    return db_session.exec(
+        select(SurveyVersion)
+        .where(SurveyVersion.survey_id == survey.id)
+        .order_by(SurveyVersion.number)
+    ).all()
 
 
 def test_the_shipped_templates_are_loaded_open_with_their_kpis(db_session):
@@ -29,7 +32,8 @@ def test_loading_the_same_file_again_makes_no_new_version(make_survey, db_sessio
 
 
 def test_a_changed_file_makes_a_new_version_and_the_old_one_keeps_its_answers(
-        client, make_survey, db_session):
+    client, make_survey, db_session
+):
     slug = make_survey(ALL_TYPES)
     url = start(client, slug)
     for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):

@@ -18,8 +18,18 @@ def test_a_migrated_database_is_served(database_url):
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": database_url}, require_schema=True)
     tables = set(inspect(app.extensions["engine"]).get_table_names())
     app.extensions["engine"].dispose()
-    assert {"survey", "survey_version", "question", "question_option", "kpi", "response",
-            "answer", "draft", "staff_user", "alembic_version"} <= tables
+    assert {
+        "survey",
+        "survey_version",
+        "question",
+        "question_option",
+        "kpi",
+        "response",
+        "answer",
+        "draft",
+        "staff_user",
+        "alembic_version",
+    } <= tables
 
 
 def test_no_secret_key_is_refused_with_what_to_do(monkeypatch, tmp_path):
@@ -45,7 +55,10 @@ def test_a_hosting_style_postgres_url_gets_the_psycopg_driver(monkeypatch):
 
 def test_no_ip_address_or_user_agent_is_stored(database_url):
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": database_url})
-    columns = {c["name"] for table in ("response", "answer", "draft")
-               for c in inspect(app.extensions["engine"]).get_columns(table)}
+    columns = {
+        c["name"]
+        for table in ("response", "answer", "draft")
+        for c in inspect(app.extensions["engine"]).get_columns(table)
+    }
     app.extensions["engine"].dispose()
     assert not {"ip", "ip_address", "user_agent", "remote_addr"} & columns

@@ -16,8 +16,14 @@ from tests.samples import ALL_TYPES
 
 def send_one(client, slug, comment):
     url = start(client, slug)
-    for data in ({"answer": "yes"}, {"answer": "5"}, {"answer": ["jobs", "home"]},
-                 {"answer": "family"}, {"answer": "16"}, {"answer": comment}):
+    for data in (
+        {"answer": "yes"},
+        {"answer": "5"},
+        {"answer": ["jobs", "home"]},
+        {"answer": "family"},
+        {"answer": "16"},
+        {"answer": comment},
+    ):
         url = answer(client, url, data)
     submit(client, url)
 
@@ -29,8 +35,12 @@ def test_staff_pages_ask_for_sign_in(client):
 
 def test_a_wrong_password_is_refused_with_a_message(client, sign_in, app):
     sign_in()
-    client.post("/manage/sign-out", data={"csrf_token": page(client.get("/manage/")).select_one(
-        "input[name=csrf_token]")["value"]})
+    client.post(
+        "/manage/sign-out",
+        data={
+            "csrf_token": page(client.get("/manage/")).select_one("input[name=csrf_token]")["value"]
+        },
+    )
     response = submit(client, "/manage/sign-in", {"email": "officer@example.org", "password": "x"})
     assert error_messages(response) == ["The email address or password is not right."]
     assert client.get("/manage/").status_code == 302
@@ -51,8 +61,10 @@ def test_the_survey_list_shows_state_version_and_response_counts(client, sign_in
     slug = make_survey(ALL_TYPES)
     send_one(client, slug, "Fine")
     officer = sign_in()
-    rows = {r.select_one("th").get_text(strip=True): [td.get_text(strip=True) for td in r.select("td")]
-            for r in page(officer.get("/manage/")).select("tbody tr")}
+    rows = {
+        r.select_one("th").get_text(strip=True): [td.get_text(strip=True) for td in r.select("td")]
+        for r in page(officer.get("/manage/")).select("tbody tr")
+    }
     assert rows["Your review"][:3] == ["open", "1", "1"]
     assert rows["Our young people's group"][:3] == ["open", "1", "0"]
 
@@ -70,9 +82,10 @@ def test_closing_then_opening_a_survey(sign_in, db_session):
 
 
 def test_csv_has_one_row_per_response_one_column_per_question_and_no_formulas(
-        client, sign_in, make_survey):
+    client, sign_in, make_survey
+):
     slug = make_survey(ALL_TYPES)
-    send_one(client, slug, "=HYPERLINK(\"http://evil\")")
+    send_one(client, slug, '=HYPERLINK("http://evil")')
     send_one(client, slug, "@SUM(A1)")
     officer = sign_in()
     response = officer.get(f"/manage/surveys/{slug}/responses.csv")
@@ -81,7 +94,7 @@ def test_csv_has_one_row_per_response_one_column_per_question_and_no_formulas(
     assert len(rows) == 2
     assert list(rows[0])[6:] == ["had_review", "helpful", "topics", "who", "age", "comments"]
     assert rows[0]["topics"] == "jobs; home" and rows[0]["helpful"] == "5"
-    assert rows[0]["comments"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["comments"] == '\'=HYPERLINK("http://evil")'
     assert rows[1]["comments"] == "'@SUM(A1)"
 
 

@@ -21,7 +21,13 @@ def problems(text: str) -> list[str]:
 def test_a_file_with_every_question_type_is_valid():
     survey = parse_text(ALL_TYPES, slug="sample", path="sample.toml")
     assert [q.type for q in survey.questions] == [
-        "yesno", "scale", "multiple", "single", "number", "text"]
+        "yesno",
+        "scale",
+        "multiple",
+        "single",
+        "number",
+        "text",
+    ]
     assert survey.question("helpful").values() == ("1", "2", "3", "4", "5", "dont_know")
     assert survey.kpis[0].milestones[0].percent == 45.0
 
@@ -30,9 +36,15 @@ def test_every_shipped_template_is_valid_and_they_carry_at_least_ten_kpis():
     good, errors = validate_directory(SURVEYS)
     assert errors == []
     slugs = {survey.slug for survey in good}
-    assert {"post-14-review", "ehcp-quality-young-people", "ehcp-quality-parent-carers",
-            "ehcp-quality-sencos", "local-offer-sencos", "ehc-assessment-parent-carers",
-            "co-production-group"} <= slugs
+    assert {
+        "post-14-review",
+        "ehcp-quality-young-people",
+        "ehcp-quality-parent-carers",
+        "ehcp-quality-sencos",
+        "local-offer-sencos",
+        "ehc-assessment-parent-carers",
+        "co-production-group",
+    } <= slugs
     assert sum(len(survey.kpis) for survey in good) >= 10
 
 
@@ -45,8 +57,10 @@ def test_the_same_content_hashes_the_same_and_a_changed_word_does_not():
 
 def test_a_kpi_edit_alone_does_not_change_the_content_hash():
     edited = ALL_TYPES.replace("target = 80", "target = 85")
-    assert (parse_text(edited, slug="s", path="s.toml").content_hash()
-            == parse_text(ALL_TYPES, slug="s", path="s.toml").content_hash())
+    assert (
+        parse_text(edited, slug="s", path="s.toml").content_hash()
+        == parse_text(ALL_TYPES, slug="s", path="s.toml").content_hash()
+    )
 
 
 def test_text_that_is_not_toml_is_refused_with_the_reason():
@@ -84,8 +98,10 @@ def test_an_option_value_used_twice_is_refused():
 
 def test_a_choice_question_with_one_option_is_refused():
     text = ALL_TYPES.replace('  { value = "teacher", label = "A teacher" },\n', "")
-    assert any(p.startswith("questions[3]: a single or multiple choice question needs at least 2")
-               for p in problems(text))
+    assert any(
+        p.startswith("questions[3]: a single or multiple choice question needs at least 2")
+        for p in problems(text)
+    )
 
 
 def test_routing_to_a_later_question_is_refused():
@@ -100,13 +116,17 @@ def test_routing_on_an_answer_that_is_not_offered_is_refused():
 
 
 def test_a_kpi_on_a_missing_question_names_the_kpi_and_field():
-    found = problems(ALL_TYPES.replace('question = "helpful", positive', 'question = "helpfull", positive'))
+    found = problems(
+        ALL_TYPES.replace('question = "helpful", positive', 'question = "helpfull", positive')
+    )
     assert 'kpis[0] (T 1).conditions[0].question: no question has the key "helpfull"' in found
 
 
 def test_a_kpi_counting_an_answer_that_is_not_offered_is_refused():
     found = problems(ALL_TYPES.replace('positive = ["4", "5"]', 'positive = ["4", "6"]'))
-    assert any(p.startswith('kpis[0] (T 1).conditions[0].positive: "6" is not an answer') for p in found)
+    assert any(
+        p.startswith('kpis[0] (T 1).conditions[0].positive: "6" is not an answer') for p in found
+    )
 
 
 def test_a_kpi_with_no_positive_answers_is_refused():
@@ -117,7 +137,8 @@ def test_a_kpi_with_no_positive_answers_is_refused():
 def test_milestones_out_of_date_order_are_refused():
     text = ALL_TYPES.replace(
         "milestones = [{ date = 2024-12-31, percent = 45 }]",
-        "milestones = [{ date = 2024-12-31, percent = 45 }, { date = 2024-06-30, percent = 30 }]")
+        "milestones = [{ date = 2024-12-31, percent = 45 }, { date = 2024-06-30, percent = 30 }]",
+    )
     assert any("milestones must be in date order" in p for p in problems(text))
 
 
