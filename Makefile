@@ -28,8 +28,8 @@ instance/secret_key:
 	$(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@
 	chmod 600 $@
 
-translations: $(STAMP) ## Compile the translation catalogues
-	$(BIN)/pybabel compile -d translations --use-fuzzy --statistics 2>/dev/null || true
+translations: $(STAMP) ## Compile the translation catalogues (UI and survey text)
+	$(FLASK) translate compile
 
 migrate: $(STAMP) instance/secret_key ## Bring the database schema up to date
 	$(FLASK) db upgrade
@@ -37,11 +37,12 @@ migrate: $(STAMP) instance/secret_key ## Bring the database schema up to date
 load: migrate ## Load (or refresh) the survey templates in surveys/
 	$(FLASK) surveys load
 
-run: load ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
+run: load translations ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
 	$(FLASK) users bootstrap
 	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
 
-test: $(DEV_STAMP) ## Install the dev extras and run the whole test suite
+test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
+	$(BIN)/ruff check app tests benchmarks migrations
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP) ## Measure page weights and server times; print the table

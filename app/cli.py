@@ -10,7 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlmodel import Session, select
 
-from app import db
+from app import catalogues, db
 from app.auth import create_user
 from app.definitions.loader import load_directory, validate_directory
 from app.export import ExportError, export_csv
@@ -20,11 +20,12 @@ db_cli = AppGroup("db", help="The database schema.")
 surveys_cli = AppGroup("surveys", help="Survey definition files.")
 users_cli = AppGroup("users", help="Staff accounts.")
 responses_cli = AppGroup("responses", help="Stored responses.")
+translate_cli = AppGroup("translate", help="Translation catalogues (UI and survey text).")
 
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
-    for group in (db_cli, surveys_cli, users_cli, responses_cli):
+    for group in (db_cli, surveys_cli, users_cli, responses_cli, translate_cli):
         app.cli.add_command(group)
 
 
@@ -116,3 +117,35 @@ def responses_export(slug: str, output) -> None:
             export_csv(slug, output, session=session)
         except ExportError as error:
             raise click.ClickException(str(error)) from None
+
+
+@translate_cli.command("extract")
+def translate_extract() -> None:
+    """Write translations/messages.pot from the code, templates and survey files."""
+    catalogues.extract()
+    click.echo(f"Wrote {catalogues.TEMPLATE}")
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Extract, then merge new strings into every language's catalogue."""
+    catalogues.extract()
+    catalogues.update()
+    click.echo("Updated: " + ", ".join(catalogues.languages()))
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    """Compile the catalogues the app reads (drafts included, marked as drafts)."""
+    catalogues.compile_all()
+    click.echo("Compiled: " + ", ".join(catalogues.languages()))
+
+
+@translate_cli.command("status")
+def translate_status() -> None:
+    """Print, per language and per survey, how much is translated and how much reviewed."""
+    click.echo(f"{'language':<9}{'area':<32}{'strings':>8}{'translated':>12}{'reviewed':>10}")
+    for language in catalogues.languages():
+        for row in catalogues.coverage(language):
+            click.echo(f"{language:<9}{row.area:<32}{row.total:>8}"
+                       f"{row.translated_percent:>11}%{row.reviewed_percent:>9}%")

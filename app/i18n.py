@@ -24,8 +24,22 @@ DEFAULT = "en"
 
 
 def init_app(app: Flask) -> None:
-    """Bind Flask-Babel with our locale choice."""
+    """Bind Flask-Babel with our locale choice; remember a choice made by a link."""
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(remember_choices)
+
+
+def remember_choices() -> None:
+    """Keep a language or easy-read choice for the rest of this browser session."""
+    if request.args.get("lang") in available():
+        session["lang"] = request.args["lang"]
+    if request.args.get("easy") in ("1", "0"):
+        session["easy"] = request.args["easy"] == "1"
+
+
+def easy_read() -> bool:
+    """Say whether this person chose the easy-read version."""
+    return bool(session.get("easy"))
 
 
 def available() -> list[str]:

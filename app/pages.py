@@ -7,7 +7,8 @@ from pathlib import Path
 from flask import Flask, request, url_for
 from flask_babel import format_datetime, get_locale
 
-from app import i18n
+from app import catalogues, i18n
+from app.symbols import symbol
 
 STATIC = Path(__file__).resolve().parent / "static"
 YEAR = 60 * 60 * 24 * 365
@@ -18,6 +19,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_page_context)
     app.add_template_filter(_london, "london")
     app.add_template_global(asset_url)
+    app.add_template_global(symbol)
     app.after_request(_headers)
 
 
@@ -26,6 +28,8 @@ def _page_context() -> dict:
     return {
         "lang": code.replace("_", "-"),
         "dir": i18n.direction(code),
+        "easy": i18n.easy_read(),
+        "draft_translation": catalogues.is_draft(code),
         "languages": [(c, i18n.native_name(c), i18n.direction(c)) for c in i18n.available()],
     }
 

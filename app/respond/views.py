@@ -16,26 +16,17 @@ from app.definitions.routing import (
     relevant_answers,
     shown_questions,
 )
+from app.i18n import easy_read
 from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
-from app.respond.drafts import (
-    current_version,
-    find_draft,
-    forget_draft,
-    save_answer,
-    start_draft,
-)
-from app.respond.forms import (
-    SendForm,
-    StartForm,
-    answer_form,
-    answer_value,
-    choices,
-    form_data,
-    special_choices,
-)
+from app.respond.content import option_words, page_words, question_words
+from app.respond.drafts import current_version, find_draft, forget_draft, save_answer, start_draft
+from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
 from app.responses import Outcome, store_response
-from app.symbols import faces
+
+
+def _hours() -> int:
+    return current_app.config["DRAFT_HOURS"]
 
 
 def _survey(slug: str) -> Survey:
@@ -45,34 +36,31 @@ def _survey(slug: str) -> Survey:
     return survey
 
 
+def _page(template: str, survey: Survey, version: SurveyVersion, status: int = 200, **context):
+    definition = definition_of(version)
+    page = page_words(definition, easy_read())
+    context.setdefault("words", page)
+    return render_template(template, survey=survey, definition=definition,
+                           survey_title=page.title, **context), status
+
+
 def _closed(survey: Survey):
-    version = current_version(survey, session=db.session())
-    return render_template(
-        "respond/closed.html", survey=survey, definition=definition_of(version)
-    ), 410
+    return _page("respond/closed.html", survey, current_version(survey, session=db.session()),
+                 410)
 
 
-def _draft_or_start(slug: str):
-    """Return the open survey and this browser's draft, or a response to send instead."""
+def _draft_and_version(slug: str):
+    """Return (survey, draft, version, None), or a page to show instead as the last item."""
     survey = _survey(slug)
     if not survey.is_open:
-        return survey, None, _closed(survey)
-    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=db.session())
+        return survey, None, None, _closed(survey)
+    draft = find_draft(slug, hours=_hours(), session=db.session())
     if draft is None:
-        return survey, None, redirect(url_for(".start", slug=slug))
+        return survey, None, None, redirect(url_for(".start", slug=slug))
     version = db.session().get(SurveyVersion, draft.survey_version_id)
     if not version.accepting:
-        return (
-            survey,
-            draft,
-            (
-                render_template(
-                    "respond/changed.html", survey=survey, definition=definition_of(version)
-                ),
-                409,
-            ),
-        )
-    return survey, draft, None
+        return survey, draft, version, _page("respond/changed.html", survey, version, 409)
+    return survey, draft, version, None
 
 
 @bp.get("/")
@@ -81,7 +69,9 @@ def home():
     surveys = session.exec(
         select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.slug)
     ).all()
-    listed = [(s, definition_of(current_version(s, session=session))) for s in surveys]
+    easy = easy_read()
+    listed = [(s, page_words(definition_of(current_version(s, session=session)), easy))
+              for s in surveys]
     return render_template("respond/home.html", surveys=listed)
 
 
@@ -92,27 +82,16 @@ def start(slug: str):
         return _closed(survey)
     session = db.session()
     version = current_version(survey, session=session)
-    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=session)
+    draft = find_draft(slug, hours=_hours(), session=session)
     form = StartForm()
     if form.validate_on_submit():
         if draft is None or draft.survey_version_id != version.id:
-            draft = start_draft(
-                slug,
-                version,
-                language=str(get_locale()),
-                easy_read=False,
-                hours=current_app.config["DRAFT_HOURS"],
-                session=session,
-            )
+            draft = start_draft(slug, version, language=str(get_locale()), easy_read=easy_read(),
+                                hours=_hours(), session=session)
             db.commit()
         return redirect(_resume_url(slug, definition_of(version), draft.answers))
-    return render_template(
-        "respond/start.html",
-        survey=survey,
-        definition=definition_of(version),
-        form=form,
-        resuming=draft is not None and bool(draft.answers),
-    )
+    resuming = draft is not None and bool(draft.answers)
+    return _page("respond/start.html", survey, version, form=form, resuming=resuming)
 
 
 def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> str:
@@ -124,10 +103,9 @@ def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> st
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
 def question(slug: str, key: str):
-    survey, draft, early = _draft_or_start(slug)
+    survey, draft, version, early = _draft_and_version(slug)
     if early is not None:
         return early
-    version = current_version(survey, session=db.session())
     definition = definition_of(version)
     asked = {q.key: q for q in shown_questions(definition, draft.answers)}
     if key not in asked:
@@ -139,29 +117,22 @@ def question(slug: str, key: str):
         save_answer(draft, key, answer_value(form, current))
         db.commit()
         return redirect(_after_answer(slug, definition, draft.answers, key, changing))
-    previous = previous_before(definition, draft.answers, key)
-    back = (
-        url_for(".check", slug=slug)
-        if changing
-        else url_for(".question", slug=slug, key=previous.key)
-        if previous
-        else url_for(".start", slug=slug)
-    )
     number, total = position_of(definition, draft.answers, key)
-    return render_template(
-        "respond/question.html",
-        survey=survey,
-        definition=definition,
-        form=form,
-        question=current,
-        choices=choices(current),
-        back=back,
-        special=special_choices(current),
-        number=number,
-        total=total,
-        changing=changing,
-        faces=faces(),
-    )
+    words = question_words(current, easy_read())
+    # Beside a text box, "I'd rather not say" is its own small group of radios.
+    special = words.options if current.type in ("text", "number") else []
+    return _page("respond/question.html", survey, version, form=form, question=current,
+                 words=words, special=special, number=number, total=total, changing=changing,
+                 back=_back_url(slug, definition, draft.answers, key, changing))
+
+
+def _back_url(slug, definition, answers, key, changing) -> str:
+    if changing:
+        return url_for(".check", slug=slug)
+    previous = previous_before(definition, answers, key)
+    if previous is None:
+        return url_for(".start", slug=slug)
+    return url_for(".question", slug=slug, key=previous.key)
 
 
 def _after_answer(slug, definition, answers, key, changing) -> str:
@@ -176,19 +147,21 @@ def _after_answer(slug, definition, answers, key, changing) -> str:
 
 @bp.get("/s/<slug>/check")
 def check(slug: str):
-    survey, draft, early = _draft_or_start(slug)
+    survey, draft, version, early = _draft_and_version(slug)
     if early is not None:
         return early
-    definition = definition_of(current_version(survey, session=db.session()))
+    definition = definition_of(version)
     missing = first_unanswered(definition, draft.answers)
     if missing is not None:
         return redirect(url_for(".question", slug=slug, key=missing.key))
     answers = relevant_answers(definition, draft.answers)
-    rows = [(q, answers.get(q.key), dict(choices(q))) for q in shown_questions(definition, answers)]
+    easy = easy_read()
+    shown = shown_questions(definition, answers)
+    rows = [(question_words(q, easy), answers.get(q.key),
+             {value: label for value, label, _art in option_words(q, easy)}) for q in shown]
     form = SendForm(response_id=str(draft.response_id))
-    return render_template(
-        "respond/check.html", survey=survey, definition=definition, rows=rows, form=form
-    )
+    return _page("respond/check.html", survey, version, rows=rows, form=form,
+                 keys=[q.key for q in shown])
 
 
 @bp.post("/s/<slug>/send")
@@ -199,7 +172,7 @@ def send(slug: str):
         abort(400)
     response_id = uuid.UUID(form.response_id.data)
     session = db.session()
-    draft = find_draft(slug, hours=current_app.config["DRAFT_HOURS"], session=session)
+    draft = find_draft(slug, hours=_hours(), session=session)
     if draft is None or draft.response_id != response_id:
         # A second tap after the first one was stored: the same thanks, nothing new.
         if session.get(Response, response_id) is not None:
@@ -208,19 +181,11 @@ def send(slug: str):
     if not survey.is_open:
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
-    result = store_response(
-        response_id=response_id,
-        version=version,
-        answers=draft.answers,
-        language=draft.language,
-        mode=ResponseMode.ONLINE,
-        easy_read=draft.easy_read,
-        session=session,
-    )
+    result = store_response(response_id=response_id, version=version, answers=draft.answers,
+                            language=str(get_locale()), mode=ResponseMode.ONLINE,
+                            easy_read=easy_read(), session=session)
     if result.outcome == Outcome.REFUSED:
-        return render_template(
-            "respond/changed.html", survey=survey, definition=definition_of(version)
-        ), 409
+        return _page("respond/changed.html", survey, version, 409)
     forget_draft(slug, draft, session=session)
     db.commit()
     return redirect(url_for(".sent", slug=slug))
@@ -229,8 +194,7 @@ def send(slug: str):
 @bp.get("/s/<slug>/sent")
 def sent(slug: str):
     survey = _survey(slug)
-    definition = definition_of(current_version(survey, session=db.session()))
-    return render_template("respond/sent.html", survey=survey, definition=definition)
+    return _page("respond/sent.html", survey, current_version(survey, session=db.session()))
 
 
 @bp.get("/privacy")
