@@ -65,7 +65,8 @@ def change_state(slug: str, action: str):
         flash(str(error), "error")
         return redirect(url_for(".surveys"))
     db.commit()
-    flash(_("The survey is now %(state)s.", state=survey.state), "status")
+    flash(_("The survey is now open.") if survey.is_open else _("The survey is now closed."),
+          "status")
     return redirect(url_for(".surveys"))
 
 

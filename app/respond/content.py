@@ -10,8 +10,13 @@ from app.respond.forms import choices
 from app.symbols import faces, symbol
 
 # Pictures for the fixed answers, so every idea on an easy-read page has one.
-FIXED_SYMBOLS = {"yes": "tick", "no": "cross", "not_sure": "question",
-                 "dont_know": "question", "prefer_not_say": "lock"}
+FIXED_SYMBOLS = {
+    "yes": "tick",
+    "no": "cross",
+    "not_sure": "question",
+    "dont_know": "question",
+    "prefer_not_say": "lock",
+}
 
 
 def translated(text: str | None) -> str | None:
@@ -43,7 +48,9 @@ def page_words(survey: SurveyDef, easy: bool) -> PageWords:
 
     return PageWords(
         title=translated((easy_text.title if easy_text else None) or survey.title),
-        summary=pick("summary"), who_sees=pick("who_sees"), next_steps=pick("next_steps"),
+        summary=pick("summary"),
+        who_sees=pick("who_sees"),
+        next_steps=pick("next_steps"),
         picture=symbol(easy_text.symbol) if easy_text and easy_text.symbol else Markup(""),
     )
 
@@ -77,7 +84,11 @@ def option_words(question: QuestionDef, easy: bool) -> list[tuple[str, str, Mark
         if easy and option is not None and option.easyread:
             label = option.easyread
         picture = pictures.get(value) or (
-            symbol(option.symbol) if easy and option is not None and option.symbol
-            else symbol(FIXED_SYMBOLS[value]) if easy and value in FIXED_SYMBOLS else Markup(""))
+            symbol(option.symbol)
+            if easy and option is not None and option.symbol
+            else symbol(FIXED_SYMBOLS[value])
+            if easy and value in FIXED_SYMBOLS
+            else Markup("")
+        )
         result.append((value, translated(str(label)), picture))
     return result

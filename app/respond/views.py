@@ -40,13 +40,13 @@ def _page(template: str, survey: Survey, version: SurveyVersion, status: int = 2
     definition = definition_of(version)
     page = page_words(definition, easy_read())
     context.setdefault("words", page)
-    return render_template(template, survey=survey, definition=definition,
-                           survey_title=page.title, **context), status
+    return render_template(
+        template, survey=survey, definition=definition, survey_title=page.title, **context
+    ), status
 
 
 def _closed(survey: Survey):
-    return _page("respond/closed.html", survey, current_version(survey, session=db.session()),
-                 410)
+    return _page("respond/closed.html", survey, current_version(survey, session=db.session()), 410)
 
 
 def _draft_and_version(slug: str):
@@ -70,8 +70,9 @@ def home():
         select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.slug)
     ).all()
     easy = easy_read()
-    listed = [(s, page_words(definition_of(current_version(s, session=session)), easy))
-              for s in surveys]
+    listed = [
+        (s, page_words(definition_of(current_version(s, session=session)), easy)) for s in surveys
+    ]
     return render_template("respond/home.html", surveys=listed)
 
 
@@ -86,8 +87,14 @@ def start(slug: str):
     form = StartForm()
     if form.validate_on_submit():
         if draft is None or draft.survey_version_id != version.id:
-            draft = start_draft(slug, version, language=str(get_locale()), easy_read=easy_read(),
-                                hours=_hours(), session=session)
+            draft = start_draft(
+                slug,
+                version,
+                language=str(get_locale()),
+                easy_read=easy_read(),
+                hours=_hours(),
+                session=session,
+            )
             db.commit()
         return redirect(_resume_url(slug, definition_of(version), draft.answers))
     resuming = draft is not None and bool(draft.answers)
@@ -121,9 +128,19 @@ def question(slug: str, key: str):
     words = question_words(current, easy_read())
     # Beside a text box, "I'd rather not say" is its own small group of radios.
     special = words.options if current.type in ("text", "number") else []
-    return _page("respond/question.html", survey, version, form=form, question=current,
-                 words=words, special=special, number=number, total=total, changing=changing,
-                 back=_back_url(slug, definition, draft.answers, key, changing))
+    return _page(
+        "respond/question.html",
+        survey,
+        version,
+        form=form,
+        question=current,
+        words=words,
+        special=special,
+        number=number,
+        total=total,
+        changing=changing,
+        back=_back_url(slug, definition, draft.answers, key, changing),
+    )
 
 
 def _back_url(slug, definition, answers, key, changing) -> str:
@@ -157,11 +174,18 @@ def check(slug: str):
     answers = relevant_answers(definition, draft.answers)
     easy = easy_read()
     shown = shown_questions(definition, answers)
-    rows = [(question_words(q, easy), answers.get(q.key),
-             {value: label for value, label, _art in option_words(q, easy)}) for q in shown]
+    rows = [
+        (
+            question_words(q, easy),
+            answers.get(q.key),
+            {value: label for value, label, _art in option_words(q, easy)},
+        )
+        for q in shown
+    ]
     form = SendForm(response_id=str(draft.response_id))
-    return _page("respond/check.html", survey, version, rows=rows, form=form,
-                 keys=[q.key for q in shown])
+    return _page(
+        "respond/check.html", survey, version, rows=rows, form=form, keys=[q.key for q in shown]
+    )
 
 
 @bp.post("/s/<slug>/send")
@@ -181,9 +205,15 @@ def send(slug: str):
     if not survey.is_open:
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
-    result = store_response(response_id=response_id, version=version, answers=draft.answers,
-                            language=str(get_locale()), mode=ResponseMode.ONLINE,
-                            easy_read=easy_read(), session=session)
+    result = store_response(
+        response_id=response_id,
+        version=version,
+        answers=draft.answers,
+        language=str(get_locale()),
+        mode=ResponseMode.ONLINE,
+        easy_read=easy_read(),
+        session=session,
+    )
     if result.outcome == Outcome.REFUSED:
         return _page("respond/changed.html", survey, version, 409)
     forget_draft(slug, draft, session=session)
