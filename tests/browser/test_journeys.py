@@ -4,8 +4,8 @@ from tests.browser.walk import SURVEY, press, respondent_pages
 
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
 SMALL_TARGETS = """() => {
-  const targets = document.querySelectorAll(
-    'button, input, select, textarea, .choice label, header a, footer a, .back, .change a, main > p > a:only-child');
+  const targets = document.querySelectorAll('button, input, select, textarea, .choice label, '
+    + 'header a, footer a, .back, .change a, main > p > a:only-child');
   return [...targets].filter(e => e.offsetParent !== null).map(e => {
     const box = e.getBoundingClientRect();
     return {what: e.outerHTML.slice(0, 80), height: box.height, width: box.width};
@@ -27,9 +27,7 @@ def test_a_whole_survey_can_be_answered_with_the_keyboard_alone(new_page, live_s
     while page.locator("form[data-type]").count():
         kind = page.get_attribute("form[data-type]", "data-type")
         page.focus("form[data-type] input:not([type=hidden]), form[data-type] textarea")
-        if kind in ("scale", "yesno", "single"):
-            page.keyboard.press("Space")
-        elif kind == "multiple":
+        if kind in ("scale", "yesno", "single", "multiple"):
             page.keyboard.press("Space")
         elif kind == "number":
             page.keyboard.type("15")
