@@ -20,19 +20,27 @@ def run_pybabel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *args])
 
 
-def extract() -> None:
-    """Write translations/messages.pot from the code, templates and survey files."""
-    FOLDER.mkdir(exist_ok=True)
+def extract(output: Path = TEMPLATE) -> None:
+    """Write the .pot template from the code, templates and survey files."""
+    output.parent.mkdir(exist_ok=True)
     # From the project folder, so the catalogues name files by relative paths.
     with chdir(ROOT):
         run_pybabel("extract", "-F", "babel.cfg", *KEYWORDS, "--no-wrap", "--sort-by-file",
-                    "--omit-header", "-o", str(TEMPLATE.relative_to(ROOT)), ".")
+                    "--omit-header", "-o", str(output.resolve()), ".")
 
 
 def update() -> None:
     """Merge the template into every language's catalogue (new strings arrive empty)."""
-    run_pybabel("update", "-i", str(TEMPLATE), "-d", str(FOLDER), "--no-wrap",
-                "--ignore-obsolete")
+    run_pybabel(
+        "update",
+        "-i",
+        str(TEMPLATE),
+        "-d",
+        str(FOLDER),
+        "--no-wrap",
+        "--ignore-obsolete",
+        "--no-fuzzy-matching",
+    )
 
 
 def compile_all() -> None:
@@ -90,9 +98,19 @@ def coverage(language: str) -> list[Coverage]:
         done = bool(message.string if isinstance(message.string, str) else all(message.string))
         for area in _area(message.locations):
             total, reviewed, drafts = counts.setdefault(area, [0, 0, 0])
-            counts[area] = [total + 1, reviewed + (done and not message.fuzzy),
-                            drafts + (done and message.fuzzy)]
+            counts[area] = [
+                total + 1,
+                reviewed + (done and not message.fuzzy),
+                drafts + (done and message.fuzzy),
+            ]
     return [Coverage(language, area, *numbers) for area, numbers in sorted(counts.items())]
+
+
+def translations(language: str) -> dict[str, str]:
+    """Return a language's translated strings (drafts included), keyed by the English."""
+    path = FOLDER / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.string, str)}
 
 
 def languages() -> list[str]:

@@ -21,11 +21,13 @@ surveys_cli = AppGroup("surveys", help="Survey definition files.")
 users_cli = AppGroup("users", help="Staff accounts.")
 responses_cli = AppGroup("responses", help="Stored responses.")
 translate_cli = AppGroup("translate", help="Translation catalogues (UI and survey text).")
+easyread_cli = AppGroup("easyread", help="Easy-read wording and pictures.")
 
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
-    for group in (db_cli, surveys_cli, users_cli, responses_cli, translate_cli):
+    for group in (db_cli, surveys_cli, users_cli, responses_cli, translate_cli,
+                  easyread_cli):
         app.cli.add_command(group)
 
 
@@ -147,5 +149,32 @@ def translate_status() -> None:
     click.echo(f"{'language':<9}{'area':<32}{'strings':>8}{'translated':>12}{'reviewed':>10}")
     for language in catalogues.languages():
         for row in catalogues.coverage(language):
-            click.echo(f"{language:<9}{row.area:<32}{row.total:>8}"
-                       f"{row.translated_percent:>11}%{row.reviewed_percent:>9}%")
+            click.echo(
+                f"{language:<9}{row.area:<32}{row.total:>8}"
+                f"{row.translated_percent:>11}%{row.reviewed_percent:>9}%"
+            )
+
+
+@easyread_cli.command("check")
+@click.option("--dir", "directory", help="Folder of survey files (default: surveys/).")
+@click.option("--strict", is_flag=True, help="Fail on advice (hard words) as well as errors.")
+def easyread_check(directory: str | None, strict: bool) -> None:
+    """Lint easy-read wording: sentence length, pictures, hard words, missing translations."""
+    from app import easyread_check as lint
+    from app.symbols import SYMBOLS
+
+    good, errors = validate_directory(_surveys_dir(directory))
+    symbols = {path.stem for path in SYMBOLS.glob("*.svg")}
+    avoid = lint.avoid_words()
+    strings = {language: catalogues.translations(language) for language in catalogues.languages()}
+    failed = bool(errors)
+    for survey in good:
+        findings = lint.check_survey(survey, symbols, avoid)
+        findings += lint.check_translations(survey, strings)
+        for finding in findings:
+            kind = "error" if finding.error else "advice"
+            click.echo(f"{survey.slug}: {finding.where}: {finding.rule} {kind}: {finding.message}")
+        failed = failed or any(f.error or strict for f in findings)
+    click.echo("Easy read: problems found." if failed else "Easy read: all surveys pass.")
+    if failed:
+        sys.exit(1)

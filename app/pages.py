@@ -20,6 +20,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(_london, "london")
     app.add_template_global(asset_url)
     app.add_template_global(symbol)
+    app.add_template_global(i18n.native_name)
     app.after_request(_headers)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, select
 
-from app import create_app
+from app import catalogues, create_app
 from app.auth import create_user
 from app.cli import db_upgrade
 from app.definitions import parse_text
@@ -22,6 +22,13 @@ from tests.pages import PageCheckingClient, submit
 ROOT = Path(__file__).resolve().parent.parent
 SURVEYS = ROOT / "surveys"
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """Compile the translations if a .po file changed, as `make test` does."""
+    if catalogues.needs_compiling():
+        catalogues.compile_all()
 
 
 def _prepare(url: str) -> None:

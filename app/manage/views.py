@@ -6,7 +6,7 @@ from flask import Response, abort, flash, g, redirect, render_template, request,
 from flask_babel import gettext as _
 from sqlmodel import select
 
-from app import db
+from app import catalogues, db
 from app.auth import authenticate, role_required
 from app.export import ExportError, export_csv
 from app.manage import bp
@@ -83,3 +83,10 @@ def download(slug: str):
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{slug}-responses.csv"'},
     )
+
+
+@bp.get("/translations")
+@role_required(Role.OFFICER)
+def translations():
+    rows = {language: catalogues.coverage(language) for language in catalogues.languages()}
+    return render_template("manage/translations.html", rows=rows)
