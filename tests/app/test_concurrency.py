@@ -11,12 +11,13 @@ from tests.conftest import survey_by_slug
 from tests.samples import TWO_QUESTIONS
 
 
-def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
-    slug = make_survey(TWO_QUESTIONS)
+def first_version(db_session, slug: str) -> SurveyVersion:
     survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(
-        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-    ).one()
+    return db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
+
+
+def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
+    version = first_version(db_session, make_survey(TWO_QUESTIONS))
     response_id = uuid.uuid4()
     outcomes, barrier = [], threading.Barrier(4)
 
@@ -45,11 +46,7 @@ def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session)
 
 
 def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_survey, db_session):
-    slug = make_survey(TWO_QUESTIONS)
-    survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(
-        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-    ).one()
+    version = first_version(db_session, make_survey(TWO_QUESTIONS))
     response_id = uuid.uuid4()
     first = store_response(
         response_id=response_id,
@@ -73,11 +70,7 @@ def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_
 
 
 def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_session):
-    slug = make_survey(TWO_QUESTIONS)
-    survey = survey_by_slug(db_session, slug)
-    version = db_session.exec(
-        select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-    ).one()
+    version = first_version(db_session, make_survey(TWO_QUESTIONS))
     result = store_response(
         response_id=uuid.uuid4(),
         version=version,

@@ -1,5 +1,7 @@
 """In a real browser: keyboard only, 320 px, 200% text, no JavaScript, focus, touch targets."""
 
+import pytest
+
 from tests.browser.walk import SURVEY, press, respondent_pages
 
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
@@ -44,21 +46,12 @@ def test_a_whole_survey_can_be_answered_with_the_keyboard_alone(new_page, live_s
     assert page.url.endswith("/sent")
 
 
-def test_every_page_fits_320_pixels_without_sideways_scrolling(new_page, live_server):
+@pytest.mark.parametrize(("lang", "easy"), [("en", False), ("cy", True), ("ar", True)])
+def test_every_page_fits_320_pixels_without_sideways_scrolling(new_page, live_server, lang, easy):
     page = new_page(viewport={"width": 320, "height": 640})
     wide = [
         name
-        for name in respondent_pages(page, live_server, "en", False)
-        if not page.evaluate(NO_SIDEWAYS_SCROLL)
-    ]
-    assert wide == []
-
-
-def test_easy_read_in_welsh_fits_320_pixels(new_page, live_server):
-    page = new_page(viewport={"width": 320, "height": 640})
-    wide = [
-        name
-        for name in respondent_pages(page, live_server, "cy", True)
+        for name in respondent_pages(page, live_server, lang, easy)
         if not page.evaluate(NO_SIDEWAYS_SCROLL)
     ]
     assert wide == []
