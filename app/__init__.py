@@ -26,11 +26,13 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
 
 
 def _register_blueprints(app: Flask) -> None:
+    from app.board import bp as board
     from app.manage import bp as manage
     from app.respond import bp as respond
 
     app.register_blueprint(respond)
     app.register_blueprint(manage, url_prefix="/manage")
+    app.register_blueprint(board, url_prefix="/board")
 
 
 def _refuse_unmigrated(app: Flask) -> None:

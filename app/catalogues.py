@@ -25,8 +25,18 @@ def extract(output: Path = TEMPLATE) -> None:
     output.parent.mkdir(exist_ok=True)
     # From the project folder, so the catalogues name files by relative paths.
     with chdir(ROOT):
-        run_pybabel("extract", "-F", "babel.cfg", *KEYWORDS, "--no-wrap", "--sort-by-file",
-                    "--omit-header", "-o", str(output.resolve()), ".")
+        run_pybabel(
+            "extract",
+            "-F",
+            "babel.cfg",
+            *KEYWORDS,
+            "--no-wrap",
+            "--sort-by-file",
+            "--omit-header",
+            "-o",
+            str(output.resolve()),
+            ".",
+        )
 
 
 def update() -> None:

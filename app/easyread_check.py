@@ -52,8 +52,9 @@ def check_text(where: str, text: str, avoid: dict[str, str]) -> Iterator[Finding
             yield Finding(where, "ER2", f'a ";" joins two ideas: "{line}"', False)
     for sentence in sentences(text):
         if word_count(sentence) > MAX_WORDS:
-            yield Finding(where, "ER1", f"{word_count(sentence)} words (at most {MAX_WORDS}): "
-                                        f'"{sentence}"')
+            yield Finding(
+                where, "ER1", f'{word_count(sentence)} words (at most {MAX_WORDS}): "{sentence}"'
+            )
     lowered = text.lower()
     for word, instead in avoid.items():
         if re.search(rf"\b{re.escape(word)}(s|ed|ing)?\b", lowered):

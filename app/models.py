@@ -124,10 +124,14 @@ class Response(SQLModel, table=True):
 
 
 class Answer(SQLModel, table=True):
-    __table_args__ = (Index("ix_answer_key_value", "question_key", "value"),)
+    __table_args__ = (
+        Index("ix_answer_key_value", "question_key", "value"),
+        # Covers the board's per-response KPI reading: no table lookups per answer.
+        Index("ix_answer_response_key_value", "response_id", "question_key", "value"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    response_id: uuid.UUID = Field(foreign_key="response.id", index=True)
+    response_id: uuid.UUID = Field(foreign_key="response.id")
     question_key: str = Field(sa_column=Column(String(64), nullable=False))
     value: str = Field(sa_column=Column(Text, nullable=False))
 

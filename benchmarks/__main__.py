@@ -2,13 +2,15 @@
 
 import sys
 
-from benchmarks import pages, server
+from benchmarks import dashboard, pages, server
 
 
 def main() -> None:
     print(pages.report())
     print()
     print(server.report(sys.argv[1:]))
+    print()
+    print(dashboard.report())
 
 
 main()

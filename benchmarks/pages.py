@@ -59,8 +59,11 @@ def report() -> str:
     """Measure each page type, in standard, easy read and Arabic, against the budget."""
     app = bench_app()
     rows = []
-    for label, query in (("en", "lang=en&easy=0"), ("en easy read", "lang=en&easy=1"),
-                         ("ar easy read", "lang=ar&easy=1")):
+    for label, query in (
+        ("en", "lang=en&easy=0"),
+        ("en easy read", "lang=en&easy=1"),
+        ("ar easy read", "lang=ar&easy=1"),
+    ):
         client = app.test_client()
         client.get(f"/?{query}")
         cached: set[str] = set()
@@ -68,12 +71,39 @@ def report() -> str:
             extra = assets(html.decode(), client, cached)
             total = gz(html) + extra
             budget = FIRST_BUDGET if first else LATER_BUDGET
-            rows.append([label, name, f"{len(html):,}", f"{gz(html):,}", f"{extra:,}",
-                         f"{total:,}", f"{budget // 1024} KB", "yes" if total <= budget else "NO"])
+            rows.append(
+                [
+                    label,
+                    name,
+                    f"{len(html):,}",
+                    f"{gz(html):,}",
+                    f"{extra:,}",
+                    f"{total:,}",
+                    f"{budget // 1024} KB",
+                    "yes" if total <= budget else "NO",
+                ]
+            )
     app.extensions["engine"].dispose()
-    note = ("Each row counts the page's HTML and any file it loads that an earlier page in the "
-            "walk had not loaded (the stylesheet on the first page, the read-aloud script on the "
-            "first question). Sizes in bytes, gzip level 6.")
-    return "## Page weight\n\n" + table(
-        ["version", "page", "HTML", "HTML gzip", "new files gzip", "total gzip", "budget",
-         "within"], rows) + "\n\n" + note
+    note = (
+        "Each row counts the page's HTML and any file it loads that an earlier page in the "
+        "walk had not loaded (the stylesheet on the first page, the read-aloud script on the "
+        "first question). Sizes in bytes, gzip level 6."
+    )
+    return (
+        "## Page weight\n\n"
+        + table(
+            [
+                "version",
+                "page",
+                "HTML",
+                "HTML gzip",
+                "new files gzip",
+                "total gzip",
+                "budget",
+                "within",
+            ],
+            rows,
+        )
+        + "\n\n"
+        + note
+    )

@@ -287,3 +287,13 @@ def definition_of(version) -> SurveyDef:
         cached = SurveyDef.model_validate(version.definition, strict=False)
         _by_hash[version.content_hash] = cached
     return cached
+
+
+def kpi_problems(survey: SurveyDef, kpi: KpiDef) -> list[str]:
+    """Check one KPI against a survey's questions, e.g. after a staff edit.
+
+    Each problem reads "field: what is wrong", the field relative to the KPI.
+    """
+    prefix = f"kpis[0] ({kpi.ref})."
+    problems = _cross_checks(survey.model_copy(update={"kpis": [kpi]}))
+    return [problem.removeprefix(prefix) for problem in problems if problem.startswith(prefix)]

@@ -65,8 +65,9 @@ def change_state(slug: str, action: str):
         flash(str(error), "error")
         return redirect(url_for(".surveys"))
     db.commit()
-    flash(_("The survey is now open.") if survey.is_open else _("The survey is now closed."),
-          "status")
+    flash(
+        _("The survey is now open.") if survey.is_open else _("The survey is now closed."), "status"
+    )
     return redirect(url_for(".surveys"))
 
 

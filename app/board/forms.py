@@ -1,0 +1,69 @@
+"""Board forms: dashboard filters (GET, no CSRF) and the staff KPI edit form."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from app.definitions.schema import AUDIENCES
+from app.respond.forms import strip
+
+AUDIENCE_NAMES = {
+    "young_people": _l("Young people"),
+    "parent_carers": _l("Parent carers"),
+    "sencos": _l("SENCos"),
+    "practitioners": _l("Practitioners"),
+}
+
+
+class ChoiceField(SelectField):
+    """A select whose wrong value gets our own sentence, not WTForms' "Not a valid choice"."""
+
+    def __init__(self, *args, wrong: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wrong = wrong
+
+    def pre_validate(self, form) -> None:
+        if self.data not in [choice.value for choice in self.choices]:
+            raise ValidationError(self.wrong)
+
+
+class FilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form that changes nothing
+
+    area = ChoiceField(
+        _l("Priority area"), default="", wrong=_l("Choose a priority area from the list.")
+    )
+    audience = ChoiceField(
+        _l("Audience"),
+        default="",
+        choices=[SelectChoice("", _l("All audiences"))]
+        + [SelectChoice(a, AUDIENCE_NAMES[a]) for a in AUDIENCES],
+        wrong=_l("Choose an audience from the list."),
+    )
+    period = ChoiceField(_l("Period"), default="", wrong=_l("Choose a period from the list."))
+
+
+class KpiEditForm(FlaskForm):
+    statement = StringField(
+        _l("Statement"),
+        filters=[strip],
+        validators=[InputRequired(_l("Enter the statement.")), Length(max=2000)],
+    )
+    priority_area = StringField(
+        _l("Priority area"),
+        filters=[strip],
+        validators=[InputRequired(_l("Enter the priority area.")), Length(max=200)],
+    )
+    # Checked with the rest of the definition, so the message names the KPI and the field.
+    audience = StringField(_l("Audience"))
+    conditions = TextAreaField(_l("Conditions"), filters=[strip])
+    milestones = TextAreaField(_l("Milestones"), filters=[strip])
+    baseline = StringField(_l("Baseline (%)"), filters=[strip])
+    baseline_date = StringField(_l("Baseline date"), filters=[strip])
+    target = StringField(_l("Final target (%)"), filters=[strip])
+    target_date = StringField(_l("Final target date"), filters=[strip])
+    minimum_sample = StringField(_l("Minimum sample"), filters=[strip])
+    window_months = StringField(_l("Window in months"), filters=[strip])

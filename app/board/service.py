@@ -1,0 +1,228 @@
+"""Build the board's KPI readings: definitions, SQL counts per month, status per period."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Milestone, Vocabulary, assess
+from app.analysis.tally import Period, change, periods_between, window_counts
+from app.board import counts
+from app.board.queries import ConditionSpec, KpiSpec, MonthCounts
+from app.definitions import KpiDef
+from app.models import Kpi, Survey
+
+# The status sentences from analysis.kpi_status are English templates, so the audience
+# they name is English too; pages show translated audience names beside them.
+AUDIENCE_WORDS = {
+    "young_people": "young people",
+    "parent_carers": "parent carers",
+    "sencos": "SENCos",
+    "practitioners": "practitioners",
+}
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    kpi: Kpi
+    survey_slug: str
+    definition: KpiDef
+
+
+@dataclass(frozen=True)
+class PeriodReading:
+    period: Period
+    reading: KpiReading
+
+
+@dataclass(frozen=True)
+class KpiView:
+    row: KpiRow
+    on: date
+    reading: KpiReading  # on the date asked for
+    history: tuple[PeriodReading, ...]  # oldest first, ending with the period asked for
+    change: float | None  # since the previous period, as a fraction
+
+    @property
+    def below_minimum(self) -> bool:
+        return self.reading.n < self.row.definition.minimum_sample
+
+
+def definition_of_kpi(kpi: Kpi) -> KpiDef:
+    """Return a stored KPI's full definition (stored as JSON, so dates parse leniently)."""
+    fields = dict(ref=kpi.ref, statement=kpi.statement, priority_area=kpi.priority_area)
+    return KpiDef.model_validate(
+        {**kpi.definition, **fields, "audience": kpi.audience}, strict=False
+    )
+
+
+def load_kpis(
+    *,
+    session: Session,
+    area: str | None = None,
+    audience: str | None = None,
+    kpi_id: int | None = None,
+) -> list[KpiRow]:
+    """Return the KPIs to show, in one query, ordered by priority area then reference."""
+    query = select(Kpi, Survey.slug).join(Survey, Survey.id == Kpi.survey_id)
+    if kpi_id is not None:
+        query = query.where(Kpi.id == kpi_id)
+    if area:
+        query = query.where(Kpi.priority_area == area)
+    if audience:
+        query = query.where(Kpi.audience == audience)
+    rows = session.exec(query.order_by(Kpi.priority_area, Kpi.ref, Kpi.audience)).all()
+    return [KpiRow(kpi, slug, definition_of_kpi(kpi)) for kpi, slug in rows]
+
+
+def spec_of(row: KpiRow) -> KpiSpec:
+    """Return the plain conditions the SQL needs for one KPI."""
+    conditions = tuple(
+        ConditionSpec(c.question, tuple(c.positive), tuple(c.excluded))
+        for c in row.definition.conditions
+    )
+    return KpiSpec(row.kpi.id, conditions)
+
+
+def month_counts(
+    rows: Sequence[KpiRow], *, session: Session, store: dict | None = None
+) -> dict[int, MonthCounts]:
+    """Count valid and positive responses per month for these KPIs: one query per survey."""
+    by_survey: dict[int, list[KpiSpec]] = defaultdict(list)
+    for row in rows:
+        by_survey[row.kpi.survey_id].append(spec_of(row))
+    return counts.month_counts(by_survey, session=session, store={} if store is None else store)
+
+
+def trajectory(definition: KpiDef) -> list[Milestone]:
+    """Return the milestones as fractions, with the final target as the last point."""
+    line = [Milestone(m.date, m.percent / 100) for m in definition.milestones]
+    if not line or line[-1].on < definition.target_date:
+        line.append(Milestone(definition.target_date, definition.target / 100))
+    return line
+
+
+def read(
+    row: KpiRow,
+    counts: MonthCounts,
+    period: Period,
+    on: date,
+    *,
+    vocabulary: Vocabulary,
+    history: Sequence[PeriodReading] = (),
+) -> KpiReading:
+    """Assess one KPI over its window ending with a period, on a date in that period."""
+    definition = row.definition
+    valid, positive = window_counts(counts, period, definition.window_months)
+    baseline = None if definition.baseline is None else definition.baseline / 100
+    return assess(
+        ref=row.kpi.ref,
+        statement=row.kpi.statement,
+        audience=row.kpi.audience,
+        positive=positive,
+        n=valid,
+        milestones=trajectory(definition),
+        on=on,
+        minimum_sample=definition.minimum_sample,
+        final_target=definition.target / 100,
+        closed=row.kpi.closed,
+        start=definition.baseline_date,
+        baseline=baseline,
+        audience_label=AUDIENCE_WORDS.get(row.kpi.audience, row.kpi.audience),
+        vocabulary=vocabulary,
+        history=[
+            (p.period.end, p.reading.status, p.reading.value, p.reading.expected) for p in history
+        ],
+    )
+
+
+def view_of(
+    row: KpiRow, counts: MonthCounts, on: date, *, period_kind: str, vocabulary: Vocabulary
+) -> KpiView:
+    """Read a KPI for every period from its first answers up to the one holding `on`."""
+    first = min((m for m in counts), default=None)
+    start = date.fromisoformat(f"{first}-01") if first and first <= on.isoformat() else on
+    history: list[PeriodReading] = []
+    for period in periods_between(start, on, period_kind):
+        day = min(period.end, on)
+        reading = read(row, counts, period, day, vocabulary=vocabulary, history=history)
+        history.append(PeriodReading(period, reading))
+    values = [h.reading.value for h in history]
+    return KpiView(row, on, history[-1].reading, tuple(history), change(values))
+
+
+def kpi_views(
+    *,
+    session: Session,
+    on: date,
+    period_kind: str = "month",
+    vocabulary: Vocabulary = BRAG,
+    area: str | None = None,
+    audience: str | None = None,
+    store: dict | None = None,
+) -> list[KpiView]:
+    """Return every KPI's reading on a date with its history; queries grow with surveys only."""
+    rows = load_kpis(session=session, area=area, audience=audience)
+    found = month_counts(rows, session=session, store=store)
+    return [
+        view_of(row, found[row.kpi.id], on, period_kind=period_kind, vocabulary=vocabulary)
+        for row in rows
+    ]
+
+
+def by_area(views: Sequence[KpiView]) -> list[tuple[str, list[KpiView]]]:
+    """Group readings by priority area, keeping their order."""
+    groups: dict[str, list[KpiView]] = {}
+    for view in views:
+        groups.setdefault(view.row.kpi.priority_area, []).append(view)
+    return list(groups.items())
+
+
+def across_audiences(views: Sequence[KpiView]) -> list[tuple[str, dict[str, KpiView]]]:
+    """Return each KPI reference measured for more than one audience, side by side."""
+    by_ref: dict[str, dict[str, KpiView]] = {}
+    for view in views:
+        by_ref.setdefault(view.row.kpi.ref, {})[view.row.kpi.audience] = view
+    return [(ref, found) for ref, found in sorted(by_ref.items()) if len(found) > 1]
+
+
+def one_view(
+    kpi_id: int,
+    *,
+    session: Session,
+    on: date,
+    period_kind: str = "month",
+    vocabulary: Vocabulary = BRAG,
+    store: dict | None = None,
+) -> KpiView | None:
+    """Return one KPI's reading and history, or None if there is no such KPI."""
+    rows = load_kpis(session=session, kpi_id=kpi_id)
+    if not rows:
+        return None
+    found = month_counts(rows, session=session, store=store)
+    return view_of(rows[0], found[kpi_id], on, period_kind=period_kind, vocabulary=vocabulary)
+
+
+class CloseRefused(ValueError):
+    """A KPI cannot be closed yet; the message says why."""
+
+
+def close_kpi(view: KpiView, *, session: Session, when: datetime) -> None:
+    """Close a KPI whose final target is met with enough answers (flush only)."""
+    reading, definition = view.reading, view.row.definition
+    if view.below_minimum or reading.value is None:
+        raise CloseRefused("too-few")
+    if reading.value < definition.target / 100 - TOLERANCE:
+        raise CloseRefused("target-not-met")
+    view.row.kpi.closed, view.row.kpi.closed_at = True, when
+    session.add(view.row.kpi)
+    session.flush()
+
+
+def reopen_kpi(kpi: Kpi, *, session: Session) -> None:
+    """Open a closed KPI again, so it is assessed like any other (flush only)."""
+    kpi.closed, kpi.closed_at = False, None
+    session.add(kpi)
+    session.flush()

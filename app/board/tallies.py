@@ -1,0 +1,87 @@
+"""Per-question tallies of a survey: counts and shares per option, by period, language or mode."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from app.analysis.tally import QuestionTally, period_of, question_tallies, roll_up
+from app.board.queries import DIMENSIONS, surveys_with_versions, tally_rows
+from app.definitions import definition_of
+from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
+
+BREAKDOWNS = ("all", "period", "language", "mode")
+# No events yet: facilitator events come with a later issue; until then "mode" (online,
+# kiosk, paper, event) is how answers from focus groups are told apart.
+YESNO_LABELS = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
+EXTRA_LABELS = {DONT_KNOW: "I don't know", PREFER_NOT: "I'd rather not say"}
+
+
+@dataclass(frozen=True)
+class SurveyTallies:
+    slug: str
+    title: str
+    audience: str
+    questions: dict[str, str]  # key -> question text, in survey order
+    labels: dict[str, dict[str, str]]  # key -> value -> option label
+    tallies: list[QuestionTally]
+
+
+def option_labels(definition: SurveyDef) -> dict[str, dict[str, str]]:
+    """Return each counted question's answer labels, in the order the survey shows them."""
+    labels: dict[str, dict[str, str]] = {}
+    for question in definition.questions:
+        if question.type in (Kind.TEXT, Kind.NUMBER):
+            continue  # free text is read, not counted; numbers are not a fixed set
+        named = {o.value: o.label for o in question.options}
+        named |= YESNO_LABELS if question.type == Kind.YESNO else {}
+        if question.type == Kind.SCALE:
+            named |= {str(i + 1): f"{i + 1} {w}" for i, w in enumerate(question.scale_labels)}
+        labels[question.key] = {
+            v: named.get(v) or EXTRA_LABELS.get(v, v) for v in question.values()
+        }
+    return labels
+
+
+def _group_of(row: tuple, by: str, period_kind: str) -> str:
+    if by == "all":
+        return ""
+    if by == "period":
+        return period_of(date.fromisoformat(f"{row[1]}-01"), period_kind).key
+    return row[DIMENSIONS.index(by)]
+
+
+def _grouped(rows: list[tuple], by: str, period_kind: str, width: int) -> list[tuple]:
+    # Replace the four dimensions with one group, keeping the survey and the other columns.
+    regrouped = [(r[0], _group_of(r, by, period_kind), *r[4:]) for r in rows]
+    return roll_up(regrouped, keep=range(width), count_at=width)
+
+
+def survey_tallies(
+    survey_ids: list[int] | None, *, by: str, period_kind: str, session: Session
+) -> list[SurveyTallies]:
+    """Return tallies for these surveys (None: every survey) in four queries."""
+    surveys = surveys_with_versions(session=session)
+    raw = tally_rows(survey_ids, session=session)
+    answers = _grouped(raw["answers"], by, period_kind, 4)
+    answered = _grouped(raw["answered"], by, period_kind, 3)
+    responses = _grouped(raw["responses"], by, period_kind, 2)
+    found = []
+    for survey_id, (survey, versions) in surveys.items():
+        if survey_ids is not None and survey_id not in survey_ids:
+            continue
+        definition = definition_of(versions[0])
+        labels = option_labels(definition)
+        tallies = question_tallies(
+            [r[1:] for r in answers if r[0] == survey_id and r[2] in labels],
+            [r[1:] for r in answered if r[0] == survey_id],
+            {r[1]: r[2] for r in responses if r[0] == survey_id},
+            {key: list(values) for key, values in labels.items()},
+        )
+        questions = {q.key: q.text for q in definition.questions if q.key in labels}
+        found.append(
+            SurveyTallies(
+                survey.slug, definition.title, definition.audience, questions, labels, tallies
+            )
+        )
+    return found

@@ -1,0 +1,154 @@
+"""Fixtures for the board: a KPI survey, responses at chosen times, a fixed "today"."""
+
+import uuid
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlmodel import Session, select
+
+from app.models import Answer, Kpi, Response, Role, StaffUser, Survey, SurveyVersion
+
+# 50% by 31 March 2025, 80% by 30 September 2025; two conditions; a minimum of 5.
+REVIEW = """
+title = "Your review"
+audience = "young_people"
+summary = "Tell us about your review."
+minutes = 2
+
+[[questions]]
+key = "helpful"
+type = "scale"
+text = "Was your review helpful?"
+dont_know = true
+
+[[questions]]
+key = "clear"
+type = "yesno"
+text = "Are you clear about your help?"
+dont_know = true
+
+[[questions]]
+key = "topics"
+type = "multiple"
+text = "What did you talk about?"
+required = false
+options = [
+  { value = "school", label = "School" },
+  { value = "jobs", label = "Jobs" },
+]
+
+[[kpis]]
+ref = "R 1"
+statement = "Young people say their review was helpful and they are clear about their help."
+priority_area = "Preparing for adulthood"
+conditions = [
+  { question = "helpful", positive = ["4", "5"] },
+  { question = "clear", positive = ["yes"] },
+]
+milestones = [{ date = 2025-03-31, percent = 50 }]
+target = 80
+target_date = 2025-09-30
+minimum_sample = 5
+
+[[kpis]]
+ref = "R 2"
+statement = "Young people say their review was helpful."
+priority_area = "Reviews on time"
+conditions = [{ question = "helpful", positive = ["4", "5"] }]
+target = 60
+target_date = 2025-06-30
+minimum_sample = 5
+"""
+
+TODAY = date(2025, 7, 15)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Fix the board's idea of today at 15 July 2025 (London)."""
+    monkeypatch.setattr("app.board.present.today", lambda: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def review(make_survey) -> str:
+    """Load the two-KPI review survey; return its slug."""
+    return make_survey(REVIEW, slug="review")
+
+
+@pytest.fixture
+def add_responses(app):
+    """Store responses directly: each a dict of answers, at a time, language and mode."""
+
+    def add(slug: str, answers: list[dict], at: datetime, language="en", mode="online"):
+        with Session(app.extensions["engine"]) as session:
+            survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
+            version = session.exec(
+                select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
+            ).first()
+            for given in answers:
+                response = Response(
+                    id=uuid.uuid4(),
+                    survey_version_id=version.id,
+                    language=language,
+                    mode=mode,
+                    submitted_at=at,
+                    content_hash="test",
+                )
+                session.add(response)
+                session.flush()
+                for key, value in given.items():
+                    for item in value if isinstance(value, list) else [value]:
+                        session.add(Answer(response_id=response.id, question_key=key, value=item))
+            session.commit()
+
+    return add
+
+
+def utc(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
+    """Return an aware UTC time."""
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def mix(both: int, helpful_only: int = 0, neither: int = 0, dont_know: int = 0) -> list[dict]:
+    """Return answers: positive on both, helpful only, neither, or "I don't know"."""
+    return (
+        [{"helpful": "5", "clear": "yes"}] * both
+        + [{"helpful": "4", "clear": "no"}] * helpful_only
+        + [{"helpful": "2", "clear": "no"}] * neither
+        + [{"helpful": "dont_know", "clear": "yes"}] * dont_know
+    )
+
+
+@pytest.fixture
+def sign_in(app, client):
+    """Sign the client in as a new staff user with a role, without hashing a password.
+
+    The sign-in form itself is tested in tests/app; here a password hash (scrypt, about
+    0.1 s each way) would double the time of every board test.
+    """
+
+    def as_role(role: Role = Role.OFFICER, email: str = "officer@example.org"):
+        with Session(app.extensions["engine"]) as session:
+            user = StaffUser(email=email, role=role, password_hash="!no password")
+            session.add(user)
+            session.commit()
+            user_id = user.id
+        with client.session_transaction() as browser:
+            browser["staff_id"] = user_id
+        return client
+
+    return as_role
+
+
+@pytest.fixture
+def board(sign_in, today):
+    """A client signed in as a board member, on the fixed today."""
+    return sign_in(Role.BOARD, "board@example.org")
+
+
+def kpi_id(app, ref: str, slug: str = "review") -> int:
+    """Return the id of a KPI by its reference and survey."""
+    with Session(app.extensions["engine"]) as session:
+        survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
+        return session.exec(select(Kpi.id).where(Kpi.survey_id == survey.id, Kpi.ref == ref)).one()
