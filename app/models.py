@@ -101,6 +101,20 @@ class Kpi(SQLModel, table=True):
     definition: dict = Field(sa_column=Column(JSON, nullable=False))
     closed: bool = False
     closed_at: datetime | None = None
+    # A hash of the conditions its stored month counts were made with (None: never counted);
+    # conditions that no longer match it mean the counts must be made again.
+    counted_hash: str | None = Field(default=None, sa_column=Column(String(64)))
+
+
+class KpiMonthCount(SQLModel, table=True):
+    """A KPI's valid and positive responses in one London month, kept as responses arrive."""
+
+    __tablename__ = "kpi_month_count"
+
+    kpi_id: int = Field(foreign_key="kpi.id", primary_key=True)
+    month: str = Field(sa_column=Column(String(7), primary_key=True))  # "YYYY-MM"
+    valid: int = 0
+    positive: int = 0
 
 
 class ResponseMode(StrEnum):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.board.kpi_counts import count_response
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
 from app.models import Answer, Response, SurveyVersion, utcnow
@@ -34,14 +35,24 @@ def content_hash(version_id: int, answers: Answers) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def answer_values(answers: Answers) -> dict[str, list[str]]:
+    """Return each answered question's values: one per answer row (multiple choice: several)."""
+    found = {}
+    for key, value in answers.items():
+        listed = value if isinstance(value, list) else [value]
+        items = [item for item in listed if item is not None]
+        if items:
+            found[key] = items
+    return found
+
+
 def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[Answer]:
     """Turn answers into rows: one per value, so a tally is a GROUP BY."""
-    rows = []
-    for key, value in answers.items():
-        for item in value if isinstance(value, list) else [value]:
-            if item is not None:
-                rows.append(Answer(response_id=response_id, question_key=key, value=item))
-    return rows
+    return [
+        Answer(response_id=response_id, question_key=key, value=item)
+        for key, items in answer_values(answers).items()
+        for item in items
+    ]
 
 
 def store_response(
@@ -85,6 +96,9 @@ def store_response(
             session.flush()
             session.add_all(answer_rows(response_id, answers))
             session.flush()
+            # In the savepoint: a response undone here is undone from the KPI counts too.
+            values = answer_values(answers)
+            count_response(version.survey_id, values, response.submitted_at, session=session)
     except IntegrityError:
         twin = session.get(Response, response_id)
         same = twin is not None and twin.content_hash == digest

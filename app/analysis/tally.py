@@ -1,7 +1,7 @@
 """Tallies over plain rows: periods, KPI counts per window, option shares, change over time."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -74,6 +74,26 @@ def parse_period(key: str, kind: str = "month") -> Period:
         raise ValueError(f"{key!r} is not a month like 2025-03") from None
 
 
+@dataclass(frozen=True)
+class ConditionSpec:
+    question: str
+    positive: tuple[str, ...]
+    excluded: tuple[str, ...]
+
+
+def condition_state(values: Collection[str], condition: ConditionSpec) -> int | None:
+    """Return a condition's state from one response's values for its question.
+
+    Several values (multiple choice) reduce as the SQL's MAX does: an excluded value wins,
+    then a positive one; no values at all means the question was not answered.
+    """
+    if not values:
+        return None
+    if any(value in condition.excluded for value in values):
+        return EXCLUDED
+    return POSITIVE if any(value in condition.positive for value in values) else NOT_POSITIVE
+
+
 def response_outcome(states: Sequence[int | None]) -> tuple[bool, bool]:
     """Return (valid, positive) for one response from its condition states.
 
@@ -81,6 +101,13 @@ def response_outcome(states: Sequence[int | None]) -> tuple[bool, bool]:
     """
     valid = all(state in (NOT_POSITIVE, POSITIVE) for state in states)
     return valid, valid and all(state == POSITIVE for state in states)
+
+
+def kpi_outcome(
+    values: Mapping[str, Collection[str]], conditions: Sequence[ConditionSpec]
+) -> tuple[bool, bool]:
+    """Return (valid, positive) for one response's values (question -> values) and a KPI."""
+    return response_outcome([condition_state(values.get(c.question, ()), c) for c in conditions])
 
 
 Counts = tuple[int, int]  # (valid, positive)

@@ -1,4 +1,7 @@
-"""`flask kpis status`: every KPI's reading, as a table or as JSON for a council's BI tools."""
+"""`flask kpis status`: every KPI's reading, as a table or as JSON for a council's BI tools.
+
+`flask kpis recount`: count every KPI's responses per month again and store the counts.
+"""
 
 import json
 from datetime import date
@@ -6,11 +9,13 @@ from datetime import date
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.analysis.kpi_status import VOCABULARIES, percent, reading_to_dict
+from app.board.kpi_counts import recount
 from app.board.present import today
 from app.board.service import kpi_views
+from app.models import Kpi
 
 kpis_cli = AppGroup("kpis", help="Survey KPIs and their status.")
 
@@ -47,3 +52,18 @@ def kpis_status(as_json: bool, on: date | None) -> None:
         label = vocabulary.label(r.status)
         click.echo(f"{r.ref:<22} {r.audience:<14} n={r.n:<5} {value:>5}  {label}{slow}")
         click.echo(f"    {r.explanation}")
+
+
+@kpis_cli.command("recount")
+def kpis_recount() -> None:
+    """Count every KPI's responses per month from the answers and store them afresh."""
+    with Session(current_app.extensions["engine"]) as session:
+        by_survey: dict[int, list[Kpi]] = {}
+        for kpi in session.exec(select(Kpi)):
+            by_survey.setdefault(kpi.survey_id, []).append(kpi)
+        for kpis in by_survey.values():
+            # One transaction per survey: sends to a survey wait only while it is counted.
+            recount(kpis, session=session)
+            session.commit()
+    total = sum(len(kpis) for kpis in by_survey.values())
+    click.echo(f"Recounted {total} KPIs in {len(by_survey)} surveys.")

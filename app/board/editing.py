@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from pydantic import ValidationError
 from sqlmodel import Session
 
+from app.board.kpi_counts import is_counted, recount
 from app.board.service import definition_of_kpi
 from app.definitions import KpiDef, definition_of
 from app.definitions.loader import latest_version
@@ -162,7 +163,7 @@ def validate(kpi: Kpi, values: dict[str, str], *, session: Session) -> tuple[Kpi
 
 
 def save(kpi: Kpi, definition: KpiDef, *, session: Session) -> None:
-    """Store an edited definition on the KPI, keeping where it came from (flush only)."""
+    """Store an edited definition on the KPI, recounting if its conditions changed (flush only)."""
     kpi.statement = definition.statement
     kpi.priority_area = definition.priority_area
     kpi.audience = definition.audience or kpi.audience
@@ -173,3 +174,5 @@ def save(kpi: Kpi, definition: KpiDef, *, session: Session) -> None:
     )
     session.add(kpi)
     session.flush()
+    if not is_counted(kpi):
+        recount([kpi], session=session)

@@ -35,11 +35,6 @@ def period_kind() -> str:
     return current_app.config["BOARD_PERIOD"]
 
 
-def store() -> dict:
-    """Return this app's kept KPI counts (see board/counts.py)."""
-    return current_app.extensions.setdefault("board_counts", {})
-
-
 def recent_periods() -> list[Period]:
     """Return the periods a board can report on, newest first: the last three years."""
     now = today()

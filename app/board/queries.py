@@ -3,19 +3,12 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, select
 from sqlmodel import Session
 
+from app.analysis.tally import ConditionSpec
 from app.models import Answer, Response, Survey, SurveyVersion
-
-
-@dataclass(frozen=True)
-class ConditionSpec:
-    question: str
-    positive: tuple[str, ...]
-    excluded: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -55,7 +48,7 @@ def _state(condition: ConditionSpec) -> ColumnElement:
     return func.max(case(*whens))
 
 
-def _survey_kpi_query(survey_id: int, kpis: Sequence[KpiSpec], dialect: str, since):
+def _survey_kpi_query(survey_id: int, kpis: Sequence[KpiSpec], dialect: str):
     distinct = list(dict.fromkeys(c for kpi in kpis for c in kpi.conditions))
     # No filter on question_key: the plan then walks the survey's responses and reads each
     # one's answers from the (response_id, question_key, value) index, instead of reading
@@ -69,10 +62,8 @@ def _survey_kpi_query(survey_id: int, kpis: Sequence[KpiSpec], dialect: str, sin
         .join(Response, Response.id == Answer.response_id)
         .where(Response.survey_version_id.in_(_versions_of(survey_id)))
         .group_by(Response.id)
+        .subquery()
     )
-    if since is not None:
-        per_response = per_response.where(Response.submitted_at > since)
-    per_response = per_response.subquery()
     columns = []
     for kpi in kpis:
         states = [per_response.c[f"c{distinct.index(c)}"] for c in kpi.conditions]
@@ -83,42 +74,17 @@ def _survey_kpi_query(survey_id: int, kpis: Sequence[KpiSpec], dialect: str, sin
 
 
 def kpi_month_counts(
-    survey_id: int, kpis: Sequence[KpiSpec], *, session: Session, since: datetime | None = None
+    survey_id: int, kpis: Sequence[KpiSpec], *, session: Session
 ) -> dict[KpiSpec, MonthCounts]:
-    """Return one survey's valid and positive responses per London month for each KPI.
-
-    With `since`, count only the responses submitted after it.
-    """
+    """Return one survey's valid and positive responses per London month for each KPI."""
     dialect = session.get_bind().dialect.name
     counts: dict[KpiSpec, MonthCounts] = {kpi: {} for kpi in kpis}
     if kpis:
-        query = _survey_kpi_query(survey_id, kpis, dialect, since)
+        query = _survey_kpi_query(survey_id, kpis, dialect)
         for month, *sums in session.execute(query):
             for index, kpi in enumerate(kpis):
                 counts[kpi][month] = (int(sums[2 * index]), int(sums[2 * index + 1]))
     return counts
-
-
-def response_marks(
-    survey_ids: Sequence[int], *, session: Session, after: datetime | None = None
-) -> dict[int, tuple]:
-    """Return (responses, latest submitted_at) per survey, in one query over an index.
-
-    With `after`, count only the responses submitted after it.
-    """
-    if not survey_ids:
-        return {}
-    query = (
-        select(SurveyVersion.survey_id, func.count(), func.max(Response.submitted_at))
-        .select_from(Response)
-        .join(SurveyVersion, SurveyVersion.id == Response.survey_version_id)
-        .where(SurveyVersion.survey_id.in_(survey_ids))
-        .group_by(SurveyVersion.survey_id)
-    )
-    if after is not None:
-        query = query.where(Response.submitted_at > after)
-    rows = session.execute(query).all()
-    return {survey_id: (n, latest) for survey_id, n, latest in rows}
 
 
 # Tallies: answers, answering responses and all responses, each grouped by every

@@ -1,6 +1,5 @@
 """Build the board's KPI readings: definitions, SQL counts per month, status per period."""
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,8 +8,8 @@ from sqlmodel import Session, select
 
 from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Milestone, Vocabulary, assess
 from app.analysis.tally import Period, change, periods_between, window_counts
-from app.board import counts
-from app.board.queries import ConditionSpec, KpiSpec, MonthCounts
+from app.board.kpi_counts import is_counted, live_counts, stored_counts
+from app.board.queries import MonthCounts
 from app.definitions import KpiDef
 from app.models import Kpi, Survey
 
@@ -77,23 +76,16 @@ def load_kpis(
     return [KpiRow(kpi, slug, definition_of_kpi(kpi)) for kpi, slug in rows]
 
 
-def spec_of(row: KpiRow) -> KpiSpec:
-    """Return the plain conditions the SQL needs for one KPI."""
-    conditions = tuple(
-        ConditionSpec(c.question, tuple(c.positive), tuple(c.excluded))
-        for c in row.definition.conditions
-    )
-    return KpiSpec(row.kpi.id, conditions)
+def month_counts(rows: Sequence[KpiRow], *, session: Session) -> dict[int, MonthCounts]:
+    """Return these KPIs' valid and positive responses per month, in one query.
 
-
-def month_counts(
-    rows: Sequence[KpiRow], *, session: Session, store: dict | None = None
-) -> dict[int, MonthCounts]:
-    """Count valid and positive responses per month for these KPIs: one query per survey."""
-    by_survey: dict[int, list[KpiSpec]] = defaultdict(list)
-    for row in rows:
-        by_survey[row.kpi.survey_id].append(spec_of(row))
-    return counts.month_counts(by_survey, session=session, store={} if store is None else store)
+    A KPI not counted with its present conditions (changed in the database by hand, or not
+    yet counted after an upgrade) is counted from the answers instead, one query per
+    survey, until `flask kpis recount` stores its counts.
+    """
+    kpis = [row.kpi for row in rows]
+    found = stored_counts([kpi.id for kpi in kpis if is_counted(kpi)], session=session)
+    return found | live_counts([kpi for kpi in kpis if not is_counted(kpi)], session=session)
 
 
 def trajectory(definition: KpiDef) -> list[Milestone]:
@@ -161,11 +153,10 @@ def kpi_views(
     vocabulary: Vocabulary = BRAG,
     area: str | None = None,
     audience: str | None = None,
-    store: dict | None = None,
 ) -> list[KpiView]:
-    """Return every KPI's reading on a date with its history; queries grow with surveys only."""
+    """Return every KPI's reading on a date with its history, in two queries."""
     rows = load_kpis(session=session, area=area, audience=audience)
-    found = month_counts(rows, session=session, store=store)
+    found = month_counts(rows, session=session)
     return [
         view_of(row, found[row.kpi.id], on, period_kind=period_kind, vocabulary=vocabulary)
         for row in rows
@@ -195,13 +186,12 @@ def one_view(
     on: date,
     period_kind: str = "month",
     vocabulary: Vocabulary = BRAG,
-    store: dict | None = None,
 ) -> KpiView | None:
     """Return one KPI's reading and history, or None if there is no such KPI."""
     rows = load_kpis(session=session, kpi_id=kpi_id)
     if not rows:
         return None
-    found = month_counts(rows, session=session, store=store)
+    found = month_counts(rows, session=session)
     return view_of(rows[0], found[kpi_id], on, period_kind=period_kind, vocabulary=vocabulary)
 
 

@@ -48,7 +48,6 @@ def _views(form, on):
         vocabulary=p.vocabulary(),
         area=form.area.data or None,
         audience=form.audience.data or None,
-        store=p.store(),
     )
 
 
@@ -89,7 +88,6 @@ def _one(kpi_id: int, on):
         on=on,
         period_kind=p.period_kind(),
         vocabulary=p.vocabulary(),
-        store=p.store(),
     )
     return view or abort(404)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
+from app.board.kpi_counts import is_counted, recount
 from app.definitions.schema import DefinitionError, SurveyDef, parse_file
 from app.models import Kpi, Option, Question, Survey, SurveyVersion
 
@@ -94,7 +95,9 @@ def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session:
 
 
 def _sync_kpis(survey: Survey, definition: SurveyDef, *, session: Session) -> None:
+    # New KPIs, KPIs whose conditions changed and KPIs never counted are counted afresh.
     existing = {k.ref: k for k in session.exec(select(Kpi).where(Kpi.survey_id == survey.id))}
+    rows = []
     for kpi in definition.kpis:
         row = existing.get(kpi.ref) or Kpi(survey_id=survey.id, ref=kpi.ref)
         row.statement = kpi.statement
@@ -104,7 +107,9 @@ def _sync_kpis(survey: Survey, definition: SurveyDef, *, session: Session) -> No
             mode="json", exclude={"ref", "statement", "priority_area", "audience"}
         )
         session.add(row)
+        rows.append(row)
     session.flush()
+    recount([row for row in rows if not is_counted(row)], session=session)
 
 
 def load_directory(directory: Path, *, session: Session) -> tuple[list[LoadResult], list]:

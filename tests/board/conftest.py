@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
-from app.models import Answer, Kpi, Response, Role, StaffUser, Survey, SurveyVersion
+from app.board.kpi_counts import count_response, live_counts, stored_counts
+from app.models import Kpi, Response, Role, StaffUser, Survey, SurveyVersion
+from app.responses import answer_rows, answer_values
 
 # 50% by 31 March 2025, 80% by 30 September 2025; two conditions; a minimum of 5.
 REVIEW = """
@@ -78,7 +80,10 @@ def review(make_survey) -> str:
 
 @pytest.fixture
 def add_responses(app):
-    """Store responses directly: each a dict of answers, at a time, language and mode."""
+    """Store responses at a chosen time, with their KPI counts, without a send's checks.
+
+    Each is a dict of answers, given at a time, in a language and a mode.
+    """
 
     def add(slug: str, answers: list[dict], at: datetime, language="en", mode="online"):
         with Session(app.extensions["engine"]) as session:
@@ -97,9 +102,8 @@ def add_responses(app):
                 )
                 session.add(response)
                 session.flush()
-                for key, value in given.items():
-                    for item in value if isinstance(value, list) else [value]:
-                        session.add(Answer(response_id=response.id, question_key=key, value=item))
+                session.add_all(answer_rows(response.id, given))
+                count_response(survey.id, answer_values(given), at, session=session)
             session.commit()
 
     return add
@@ -152,3 +156,23 @@ def kpi_id(app, ref: str, slug: str = "review") -> int:
     with Session(app.extensions["engine"]) as session:
         survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
         return session.exec(select(Kpi.id).where(Kpi.survey_id == survey.id, Kpi.ref == ref)).one()
+
+
+def _by_ref(app, slug: str, count) -> dict[str, dict]:
+    with Session(app.extensions["engine"]) as session:
+        survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
+        kpis = session.exec(select(Kpi).where(Kpi.survey_id == survey.id)).all()
+        found = count(kpis, session=session)
+        return {kpi.ref: found[kpi.id] for kpi in kpis}
+
+
+def stored_months(app, slug: str = "review") -> dict[str, dict]:
+    """Return a survey's stored month counts by KPI reference."""
+    return _by_ref(
+        app, slug, lambda kpis, session: stored_counts([k.id for k in kpis], session=session)
+    )
+
+
+def counted_months(app, slug: str = "review") -> dict[str, dict]:
+    """Return a survey's month counts by KPI reference, counted from the answers."""
+    return _by_ref(app, slug, live_counts)

@@ -1,10 +1,11 @@
 """Staff edit a KPI's definition; bad edits are refused naming the KPI and the field."""
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session
 
 from app.models import Kpi, Role
-from tests.board.conftest import kpi_id, mix, utc
+from tests.board.conftest import kpi_id, mix, stored_months, utc
 from tests.pages import error_messages, page, submit, text
 
 
@@ -66,6 +67,29 @@ def test_an_edit_changes_the_counts_at_once(officer, review, app, add_responses)
     assert "50% of 10" in text(officer.get("/board/"))
     edit(officer, f"/board/kpis/{kpi_id(app, 'R 1')}/edit", {"conditions": "helpful = 4, 5"})
     assert "100% of 10" in text(officer.get("/board/"))
+
+
+def test_an_edit_to_the_conditions_recounts_the_stored_counts(officer, review, app, add_responses):
+    add_responses(review, mix(5, 5, 2), utc(2025, 7, 2))
+    edit(officer, f"/board/kpis/{kpi_id(app, 'R 1')}/edit", {"conditions": "clear = no"})
+    assert stored_months(app)["R 1"] == {"2025-07": (12, 7)}
+
+
+def test_an_edit_to_the_target_alone_keeps_the_stored_counts(officer, review, app, add_responses):
+    add_responses(review, mix(5, 5), utc(2025, 7, 2))
+    deletes = []
+
+    def record(_connection, _cursor, statement, *_args):
+        if statement.startswith("DELETE FROM kpi_month_count"):
+            deletes.append(statement)
+
+    event.listen(app.extensions["engine"], "before_cursor_execute", record)
+    try:
+        response = edit(officer, f"/board/kpis/{kpi_id(app, 'R 1')}/edit", {"target": "70"})
+    finally:
+        event.remove(app.extensions["engine"], "before_cursor_execute", record)
+    assert response.status_code == 302 and stored_months(app)["R 1"] == {"2025-07": (10, 5)}
+    assert deletes == []
 
 
 @pytest.mark.parametrize(

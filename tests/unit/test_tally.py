@@ -9,7 +9,10 @@ from app.analysis.tally import (
     EXCLUDED,
     NOT_POSITIVE,
     POSITIVE,
+    ConditionSpec,
     change,
+    condition_state,
+    kpi_outcome,
     parse_period,
     period_of,
     periods_between,
@@ -77,6 +80,31 @@ def test_a_period_key_reads_back_as_its_period():
 )
 def test_a_response_counts_only_when_every_condition_is_answered(states, outcome):
     assert response_outcome(states) == outcome
+
+
+TOPICS = ConditionSpec("topics", positive=("jobs",), excluded=("none_of_these",))
+CLEAR = ConditionSpec("clear", positive=("yes",), excluded=("dont_know",))
+
+
+@pytest.mark.parametrize(
+    ("values", "state"),
+    [
+        ((), None),
+        (("school",), NOT_POSITIVE),
+        (("school", "jobs"), POSITIVE),  # one positive choice among several is enough
+        (("jobs", "none_of_these"), EXCLUDED),  # an excluded choice wins, as in the SQL
+    ],
+)
+def test_a_multiple_choice_answer_reduces_to_one_state(values, state):
+    assert condition_state(values, TOPICS) == state
+
+
+def test_a_response_is_positive_for_a_kpi_only_when_every_condition_is():
+    conditions = (TOPICS, CLEAR)
+    assert kpi_outcome({"topics": ["jobs"], "clear": ["yes"]}, conditions) == (True, True)
+    assert kpi_outcome({"topics": ["school"], "clear": ["yes"]}, conditions) == (True, False)
+    assert kpi_outcome({"topics": ["jobs"], "clear": ["dont_know"]}, conditions) == (False, False)
+    assert kpi_outcome({"clear": ["yes"]}, conditions) == (False, False)
 
 
 MONTHS = {"2025-01": (10, 5), "2025-02": (10, 6), "2025-03": (10, 9)}
