@@ -58,6 +58,18 @@ def commit() -> None:
         g.db_session.commit()
 
 
+def begin_writing(db_session: Session) -> None:
+    """Open the write transaction now, so every write after it commits together."""
+    connection = db_session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    # pysqlite opens a transaction only at its first INSERT, UPDATE or DELETE: a SAVEPOINT
+    # issued first would commit on release, apart from the writes that follow it.
+    # IMMEDIATE takes the write lock now, waiting out the busy timeout instead of failing.
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _close_session(_exc: BaseException | None) -> None:
     # Anything not committed by the view is rolled back here, so an error changes nothing.
     db_session = g.pop("db_session", None)

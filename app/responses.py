@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.board.kpi_counts import count_response
+from app.db import begin_writing
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
 from app.models import Answer, Response, SurveyVersion, utcnow
@@ -89,6 +90,7 @@ def store_response(
         submitted_at=utcnow(),
         content_hash=digest,
     )
+    begin_writing(session)
     try:
         # A savepoint: if a twin request stored this UUID a moment ago, only this part undoes.
         with session.begin_nested():

@@ -86,3 +86,19 @@ def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_ses
         "made_up: not a question in this survey",
     }
     assert db_session.exec(select(func.count()).select_from(Response)).one() == 0
+
+
+def test_a_send_rolled_back_after_storing_leaves_nothing_behind(app, make_survey, db_session):
+    version = first_version(db_session, make_survey(TWO_QUESTIONS))
+    with Session(app.extensions["engine"]) as session:
+        result = store_response(
+            response_id=uuid.uuid4(),
+            version=version,
+            answers={"involved": "yes"},
+            language="en",
+            mode="online",
+            session=session,
+        )
+        session.rollback()  # e.g. deleting the draft failed after the response was stored
+    assert result.outcome == Outcome.STORED
+    assert db_session.exec(select(func.count()).select_from(Response)).one() == 0

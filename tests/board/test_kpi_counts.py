@@ -188,9 +188,6 @@ def test_a_recount_waits_for_a_send_in_progress_and_counts_it_once(
             session.commit()
 
     with Session(app.extensions["engine"]) as sending:
-        # pysqlite begins a transaction only at a write, so a savepoint opened first commits
-        # when released; writing first keeps this send open on SQLite as on PostgreSQL.
-        sending.execute(update(Kpi).where(Kpi.id < 0).values(closed=False))
         store_response(
             response_id=uuid.uuid4(),
             version=version_of(sending, review),
