@@ -82,3 +82,10 @@ def test_the_answer_records_the_language_and_easy_read_it_was_given_in(client, d
     submit(client, url)
     response = db_session.exec(select(Response)).one()
     assert (response.language, response.easy_read) == ("cy", True)
+
+
+def test_the_start_page_offers_easy_read_and_the_link_switches_it_on(client):
+    link = page(client.get("/s/post-14-review")).select_one(".easy-offer a")
+    assert link.get_text() == "Read this survey in easy read, with pictures"
+    easy = page(client.get("/s/post-14-review" + link["href"]))
+    assert easy.select_one("body")["class"] == ["easy"] and easy.select_one(".easy-offer") is None
