@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import threading
 import uuid
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from app.auth import create_user
 from app.cli import db_upgrade
 from app.definitions import parse_text
 from app.definitions.loader import load_directory, load_survey
-from app.models import Role, Survey
+from app.models import Role, Survey, SurveyVersion
+from app.responses import store_response
 from tests.pages import PageCheckingClient, submit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +172,39 @@ def sign_in(app, client):
 def survey_by_slug(session: Session, slug: str) -> Survey:
     """Return the survey with this slug."""
     return session.exec(select(Survey).where(Survey.slug == slug)).one()
+
+
+def newest_version(session: Session, slug: str) -> SurveyVersion:
+    """Return the newest version of the survey with this slug."""
+    survey = survey_by_slug(session, slug)
+    return session.exec(
+        select(SurveyVersion)
+        .where(SurveyVersion.survey_id == survey.id)
+        .order_by(SurveyVersion.number.desc())
+    ).first()
+
+
+def race_sends(engine, version: SurveyVersion, answers: dict, senders: int = 4) -> list:
+    """Send one response from several threads at the same moment; return their outcomes."""
+    response_id, barrier, outcomes = uuid.uuid4(), threading.Barrier(senders), []
+
+    def send():
+        with Session(engine) as session:
+            barrier.wait()
+            result = store_response(
+                response_id=response_id,
+                version=version,
+                answers=answers,
+                language="en",
+                mode="online",
+                session=session,
+            )
+            session.commit()
+            outcomes.append(result.outcome)
+
+    threads = [threading.Thread(target=send) for _ in range(senders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -3,7 +3,7 @@
 from sqlmodel import func, select
 
 from app.models import Answer, Draft, Response
-from tests.app.test_journey import answer, start
+from tests.app.test_journey import SHORTEST, answer, answer_through, start
 from tests.pages import error_messages, page, submit, text
 from tests.samples import ALL_TYPES
 
@@ -91,9 +91,7 @@ def test_a_skipped_required_question_shows_the_error_summary_linked_and_focused(
 
 def test_over_long_text_is_refused_with_the_limit_and_the_count(client, make_survey, db_session):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST[:4])
     response = submit(client, url, {"answer": "x" * 201})
     assert error_messages(response) == [
         "Your answer must be 200 characters or fewer. You have typed 201."
@@ -103,9 +101,7 @@ def test_over_long_text_is_refused_with_the_limit_and_the_count(client, make_sur
 
 def test_a_number_out_of_range_is_refused(client, make_survey, db_session):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST[:3])
     response = submit(client, url, {"answer": "9"})
     assert error_messages(response) == ["Type a number between 11 and 25."]
     response = submit(client, url, {"answer": "fifteen"})
@@ -115,9 +111,7 @@ def test_a_number_out_of_range_is_refused(client, make_survey, db_session):
 
 def test_a_version_that_no_longer_takes_answers_refuses_the_send(client, make_survey, db_session):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST)
     check_page = client.get(url)
     make_survey(ALL_TYPES.replace("Jobs", "Work"), slug=slug)  # a new version is published
     form = page(check_page).select_one("main form")
@@ -131,9 +125,7 @@ def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(
     client, make_survey, db_session
 ):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST[:4])
     script = '<script>alert("hi")</script>'
     url = answer(client, url, {"answer": script})
     html = client.get(url).get_data(as_text=True)
@@ -147,9 +139,7 @@ def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(
 
 def test_a_send_with_a_made_up_response_id_stores_nothing(client, make_survey, db_session):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST)
     response = submit(client, url, {"response_id": "00000000-0000-0000-0000-000000000000"})
     assert response.status_code == 302 and response.location.endswith(f"/s/{slug}")
     assert stored(db_session) == (0, 0)

@@ -1,52 +1,25 @@
 """Two sends of the same response at the same moment store it once, on a real database."""
 
-import threading
 import uuid
 
 from sqlmodel import Session, func, select
 
-from app.models import Answer, Response, SurveyVersion
+from app.models import Answer, Response
 from app.responses import Outcome, store_response
-from tests.conftest import survey_by_slug
+from tests.conftest import newest_version, race_sends
 from tests.samples import TWO_QUESTIONS
 
 
-def first_version(db_session, slug: str) -> SurveyVersion:
-    survey = survey_by_slug(db_session, slug)
-    return db_session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
-
-
 def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
-    version = first_version(db_session, make_survey(TWO_QUESTIONS))
-    response_id = uuid.uuid4()
-    outcomes, barrier = [], threading.Barrier(4)
-
-    def send():
-        with Session(app.extensions["engine"]) as session:
-            barrier.wait()
-            result = store_response(
-                response_id=response_id,
-                version=version,
-                answers={"involved": "yes", "comments": None},
-                language="en",
-                mode="online",
-                session=session,
-            )
-            session.commit()
-            outcomes.append(result.outcome)
-
-    threads = [threading.Thread(target=send) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
+    outcomes = race_sends(app.extensions["engine"], version, {"involved": "yes", "comments": None})
     assert sorted(outcomes) == sorted([Outcome.STORED] + [Outcome.DUPLICATE] * 3)
     assert db_session.exec(select(func.count()).select_from(Response)).one() == 1
     assert db_session.exec(select(func.count()).select_from(Answer)).one() == 1
 
 
 def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_survey, db_session):
-    version = first_version(db_session, make_survey(TWO_QUESTIONS))
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
     response_id = uuid.uuid4()
     first = store_response(
         response_id=response_id,
@@ -70,7 +43,7 @@ def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_
 
 
 def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_session):
-    version = first_version(db_session, make_survey(TWO_QUESTIONS))
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
     result = store_response(
         response_id=uuid.uuid4(),
         version=version,
@@ -89,7 +62,7 @@ def test_answers_that_break_the_rules_are_refused_whole(app, make_survey, db_ses
 
 
 def test_a_send_rolled_back_after_storing_leaves_nothing_behind(app, make_survey, db_session):
-    version = first_version(db_session, make_survey(TWO_QUESTIONS))
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
     with Session(app.extensions["engine"]) as session:
         result = store_response(
             response_id=uuid.uuid4(),

@@ -19,6 +19,18 @@ def answer(client, url, data):
     return response.location
 
 
+# The fewest answers that take ALL_TYPES to Check your answers: "no" skips the routed
+# question, then the optional ones are left blank.
+SHORTEST = ({"answer": "no"}, {}, {"answer": "family"}, {}, {})
+
+
+def answer_through(client, url, answers):
+    """Answer page after page in order; return where the last answer leads."""
+    for data in answers:
+        url = answer(client, url, data)
+    return url
+
+
 def count(db_session, model=Response):
     return db_session.exec(select(func.count()).select_from(model)).one()
 
@@ -86,9 +98,7 @@ def test_change_link_returns_to_check_answers_and_new_routing_is_asked(
     client, make_survey, db_session
 ):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST)
     assert url.endswith("/check")
     change = [a["href"] for a in page(client.get(url)).select(".change a")][0]
     assert change.endswith("/q/had_review?change=1")
@@ -104,9 +114,7 @@ def test_sending_twice_stores_one_response_and_shows_the_same_thanks(
     client, make_survey, db_session
 ):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST)
     form = page(client.get(url)).select_one("main form")
     fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
     first = client.post(form["action"], data=fields)
@@ -127,17 +135,14 @@ def test_a_dropped_signal_loses_nothing_answers_are_kept_on_the_server(client, m
 
 def test_optional_questions_can_be_skipped_and_show_as_not_answered(client, make_survey):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {}, {}):
-        url = answer(client, url, data)
+    url = answer_through(client, start(client, slug), SHORTEST)
     assert text(client.get(url)).count("Not answered") == 3
 
 
 def test_prefer_not_to_say_beside_a_number_is_an_answer(client, make_survey, db_session):
     slug = make_survey(ALL_TYPES)
-    url = start(client, slug)
-    for data in ({"answer": "no"}, {}, {"answer": "family"}, {"special": "prefer_not_say"}, {}):
-        url = answer(client, url, data)
+    answers = (*SHORTEST[:3], {"special": "prefer_not_say"}, {})
+    url = answer_through(client, start(client, slug), answers)
     submit(client, url)
     assert ("age", "prefer_not_say") in db_session.exec(select(Answer.question_key, Answer.value))
 

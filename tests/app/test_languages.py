@@ -74,8 +74,11 @@ def test_the_answer_records_the_language_and_easy_read_it_was_given_in(client, d
     while "/q/" in url:
         form = page(client.get(url)).select_one("form[data-type]")
         kind = form["data-type"]
-        data = ({"answer": form.select_one("input[type=radio]")["value"]}
-                if kind in ("scale", "yesno", "single") else {})
+        data = (
+            {"answer": form.select_one("input[type=radio]")["value"]}
+            if kind in ("scale", "yesno", "single")
+            else {}
+        )
         if kind == "multiple":
             data = {"answer": form.select_one("input[type=checkbox]")["value"]}
         url = submit(client, url, data).location

@@ -8,24 +8,22 @@ from sqlmodel import select
 from app.cli import responses_export, users_bootstrap, users_create
 from app.export import neutralise
 from app.models import Role, StaffUser
-from tests.app.test_journey import answer, start
+from tests.app.test_journey import answer_through, start
 from tests.conftest import survey_by_slug
 from tests.pages import error_messages, page, submit, text
 from tests.samples import ALL_TYPES
 
 
 def send_one(client, slug, comment):
-    url = start(client, slug)
-    for data in (
+    answers = (
         {"answer": "yes"},
         {"answer": "5"},
         {"answer": ["jobs", "home"]},
         {"answer": "family"},
         {"answer": "16"},
         {"answer": comment},
-    ):
-        url = answer(client, url, data)
-    submit(client, url)
+    )
+    submit(client, answer_through(client, start(client, slug), answers))
 
 
 def test_staff_pages_ask_for_sign_in(client):

@@ -7,8 +7,9 @@ import pytest
 from sqlmodel import Session, select
 
 from app.board.kpi_counts import count_response, live_counts, stored_counts
-from app.models import Kpi, Response, Role, StaffUser, Survey, SurveyVersion
+from app.models import Kpi, Response, Role, StaffUser
 from app.responses import answer_rows, answer_values
+from tests.conftest import newest_version, survey_by_slug
 
 # 50% by 31 March 2025, 80% by 30 September 2025; two conditions; a minimum of 5.
 REVIEW = """
@@ -87,10 +88,7 @@ def add_responses(app):
 
     def add(slug: str, answers: list[dict], at: datetime, language="en", mode="online"):
         with Session(app.extensions["engine"]) as session:
-            survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
-            version = session.exec(
-                select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-            ).first()
+            version = newest_version(session, slug)
             for given in answers:
                 response = Response(
                     id=uuid.uuid4(),
@@ -103,7 +101,7 @@ def add_responses(app):
                 session.add(response)
                 session.flush()
                 session.add_all(answer_rows(response.id, given))
-                count_response(survey.id, answer_values(given), at, session=session)
+                count_response(version.survey_id, answer_values(given), at, session=session)
             session.commit()
 
     return add
@@ -154,13 +152,13 @@ def board(sign_in, today):
 def kpi_id(app, ref: str, slug: str = "review") -> int:
     """Return the id of a KPI by its reference and survey."""
     with Session(app.extensions["engine"]) as session:
-        survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
+        survey = survey_by_slug(session, slug)
         return session.exec(select(Kpi.id).where(Kpi.survey_id == survey.id, Kpi.ref == ref)).one()
 
 
 def _by_ref(app, slug: str, count) -> dict[str, dict]:
     with Session(app.extensions["engine"]) as session:
-        survey = session.exec(select(Survey).where(Survey.slug == slug)).one()
+        survey = survey_by_slug(session, slug)
         kpis = session.exec(select(Kpi).where(Kpi.survey_id == survey.id)).all()
         found = count(kpis, session=session)
         return {kpi.ref: found[kpi.id] for kpi in kpis}

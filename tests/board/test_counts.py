@@ -10,10 +10,10 @@ from sqlmodel import Session, select
 
 from app.analysis.tally import response_outcome
 from app.board.service import kpi_views
-from app.models import Kpi, KpiMonthCount, SurveyVersion
+from app.models import Kpi, KpiMonthCount
 from app.responses import store_response
 from tests.board.conftest import REVIEW, TODAY, counted_months, stored_months, utc
-from tests.conftest import survey_by_slug
+from tests.conftest import newest_version
 
 CODES = {"5": 1, "4": 1, "2": 0, "yes": 1, "no": 0, "dont_know": 2}
 
@@ -107,13 +107,9 @@ def test_the_dashboard_makes_as_many_queries_for_twelve_kpis_as_for_three(
 def send(app, slug: str) -> None:
     """Store one response to a survey through store_response, committed."""
     with Session(app.extensions["engine"]) as session:
-        survey = survey_by_slug(session, slug)
-        version = session.exec(
-            select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)
-        ).one()
         store_response(
             response_id=uuid.uuid4(),
-            version=version,
+            version=newest_version(session, slug),
             answers={"helpful": "5", "clear": "yes"},
             language="en",
             mode="online",

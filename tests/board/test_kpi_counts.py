@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from app.board.cli import kpis_recount
 from app.board.kpi_counts import recount
-from app.models import Kpi, KpiMonthCount, SurveyVersion
+from app.models import Kpi, KpiMonthCount
 from app.responses import Outcome, store_response
 from tests.board.conftest import REVIEW, counted_months, mix, stored_months, utc
-from tests.conftest import survey_by_slug
+from tests.conftest import newest_version, race_sends
 
 # Optional questions (so a condition can go unanswered), a multiple choice question, and
 # conditions with and without their own excluded answers.
@@ -74,11 +74,6 @@ target_date = 2026-01-31
 )
 
 
-def version_of(session: Session, slug: str) -> SurveyVersion:
-    survey = survey_by_slug(session, slug)
-    return session.exec(select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)).one()
-
-
 @pytest.fixture
 def send(app, monkeypatch):
     """Send a response through store_response at a chosen time; return its outcome."""
@@ -88,7 +83,7 @@ def send(app, monkeypatch):
         with Session(app.extensions["engine"]) as session:
             result = store_response(
                 response_id=response_id or uuid.uuid4(),
-                version=version_of(session, slug),
+                version=newest_version(session, slug),
                 answers=answers,
                 language="en",
                 mode="online",
@@ -120,30 +115,10 @@ def test_a_refused_response_adds_nothing(app, review, send):
     assert stored_months(app) == {"R 1": {}, "R 2": {}}
 
 
-def test_racing_duplicate_sends_are_counted_once(app, review, monkeypatch):
+def test_racing_duplicate_sends_are_counted_once(app, review, monkeypatch, db_session):
     monkeypatch.setattr("app.responses.utcnow", lambda: utc(2025, 6, 10))
-    response_id, barrier, outcomes = uuid.uuid4(), threading.Barrier(4), []
-
-    def race():
-        with Session(app.extensions["engine"]) as session:
-            version = version_of(session, review)
-            barrier.wait()
-            result = store_response(
-                response_id=response_id,
-                version=version,
-                answers={"helpful": "5", "clear": "yes"},
-                language="en",
-                mode="online",
-                session=session,
-            )
-            session.commit()
-            outcomes.append(result.outcome)
-
-    threads = [threading.Thread(target=race) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    version = newest_version(db_session, review)
+    outcomes = race_sends(app.extensions["engine"], version, {"helpful": "5", "clear": "yes"})
     assert sorted(outcomes) == sorted([Outcome.STORED] + [Outcome.DUPLICATE] * 3)
     assert stored_months(app) == {"R 1": {"2025-06": (1, 1)}, "R 2": {"2025-06": (1, 1)}}
 
@@ -190,7 +165,7 @@ def test_a_recount_waits_for_a_send_in_progress_and_counts_it_once(
     with Session(app.extensions["engine"]) as sending:
         store_response(
             response_id=uuid.uuid4(),
-            version=version_of(sending, review),
+            version=newest_version(sending, review),
             answers=mix(1)[0],
             language="en",
             mode="online",
