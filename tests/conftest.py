@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import event
 from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, select
@@ -208,3 +209,19 @@ def race_sends(engine, version: SurveyVersion, answers: dict, senders: int = 4) 
     for thread in threads:
         thread.join()
     return outcomes
+
+
+def count_statements(app, action) -> int:
+    """Return how many SQL statements an action makes."""
+    statements = []
+
+    def record(*_args):
+        statements.append(1)
+
+    engine = app.extensions["engine"]
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return len(statements)

@@ -38,6 +38,30 @@ def latest_version(survey_id: int, *, session: Session) -> SurveyVersion | None:
     ).first()
 
 
+def surveys_with_newest_version(
+    *, session: Session, state: str | None = None
+) -> list[tuple[Survey, SurveyVersion]]:
+    """Return surveys (in one state, or all) each with its newest version, in one query."""
+    newest = (
+        select(SurveyVersion.survey_id, func.max(SurveyVersion.number).label("number"))
+        .group_by(SurveyVersion.survey_id)
+        .subquery()
+    )
+    query = (
+        select(Survey, SurveyVersion)
+        .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
+        .join(
+            newest,
+            (newest.c.survey_id == SurveyVersion.survey_id)
+            & (newest.c.number == SurveyVersion.number),
+        )
+        .order_by(Survey.slug)
+    )
+    if state is not None:
+        query = query.where(Survey.state == state)
+    return list(session.exec(query).all())
+
+
 def load_survey(definition: SurveyDef, *, session: Session, open_new: bool = True) -> LoadResult:
     """Store a definition: a new version only when its content changed; KPIs kept current."""
     survey = session.exec(select(Survey).where(Survey.slug == definition.slug)).first()

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from app.definitions import definition_of
+from app.definitions.loader import surveys_with_newest_version
 from app.models import Response, Survey, SurveyVersion
 
 
@@ -25,19 +26,5 @@ def survey_rows(*, session: Session) -> list[SurveyRow]:
             .group_by(SurveyVersion.survey_id)
         ).all()
     )
-    newest = (
-        select(SurveyVersion.survey_id, func.max(SurveyVersion.number).label("number"))
-        .group_by(SurveyVersion.survey_id)
-        .subquery()
-    )
-    rows = session.exec(
-        select(Survey, SurveyVersion)
-        .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
-        .join(
-            newest,
-            (newest.c.survey_id == SurveyVersion.survey_id)
-            & (newest.c.number == SurveyVersion.number),
-        )
-        .order_by(Survey.slug)
-    ).all()
+    rows = surveys_with_newest_version(session=session)
     return [SurveyRow(s, definition_of(v).title, v.number, counts.get(s.id, 0)) for s, v in rows]

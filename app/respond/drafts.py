@@ -4,19 +4,9 @@ import secrets
 from datetime import timedelta
 
 from flask import session as cookie
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, delete
 
-from app.models import Draft, Survey, SurveyVersion, utcnow
-
-
-def current_version(survey: Survey, *, session: Session) -> SurveyVersion | None:
-    """Return the version new respondents answer."""
-    return session.exec(
-        select(SurveyVersion)
-        .where(SurveyVersion.survey_id == survey.id)
-        .order_by(SurveyVersion.number.desc())
-        .limit(1)
-    ).first()
+from app.models import Draft, SurveyVersion, utcnow
 
 
 def find_draft(slug: str, *, hours: int, session: Session) -> Draft | None:

@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from app import db
 from app.definitions import definition_of
+from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import (
     first_unanswered,
     next_after,
@@ -20,7 +21,7 @@ from app.i18n import easy_read
 from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
-from app.respond.drafts import current_version, find_draft, forget_draft, save_answer, start_draft
+from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
 from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
 from app.responses import Outcome, store_response
 
@@ -46,7 +47,9 @@ def _page(template: str, survey: Survey, version: SurveyVersion, status: int = 2
 
 
 def _closed(survey: Survey):
-    return _page("respond/closed.html", survey, current_version(survey, session=db.session()), 410)
+    return _page(
+        "respond/closed.html", survey, latest_version(survey.id, session=db.session()), 410
+    )
 
 
 def _draft_and_version(slug: str):
@@ -66,12 +69,10 @@ def _draft_and_version(slug: str):
 @bp.get("/")
 def home():
     session = db.session()
-    surveys = session.exec(
-        select(Survey).where(Survey.state == SurveyState.OPEN).order_by(Survey.slug)
-    ).all()
     easy = easy_read()
     listed = [
-        (s, page_words(definition_of(current_version(s, session=session)), easy)) for s in surveys
+        (survey, page_words(definition_of(version), easy))
+        for survey, version in surveys_with_newest_version(session=session, state=SurveyState.OPEN)
     ]
     return render_template("respond/home.html", surveys=listed)
 
@@ -82,7 +83,7 @@ def start(slug: str):
     if not survey.is_open:
         return _closed(survey)
     session = db.session()
-    version = current_version(survey, session=session)
+    version = latest_version(survey.id, session=session)
     draft = find_draft(slug, hours=_hours(), session=session)
     form = StartForm()
     if form.validate_on_submit():
@@ -224,7 +225,7 @@ def send(slug: str):
 @bp.get("/s/<slug>/sent")
 def sent(slug: str):
     survey = _survey(slug)
-    return _page("respond/sent.html", survey, current_version(survey, session=db.session()))
+    return _page("respond/sent.html", survey, latest_version(survey.id, session=db.session()))
 
 
 @bp.get("/privacy")

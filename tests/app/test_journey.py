@@ -3,8 +3,9 @@
 from sqlmodel import func, select
 
 from app.models import Answer, Response
+from tests.conftest import count_statements
 from tests.pages import page, submit, text
-from tests.samples import ALL_TYPES
+from tests.samples import ALL_TYPES, TWO_QUESTIONS
 
 
 def start(client, slug):
@@ -38,6 +39,15 @@ def count(db_session, model=Response):
 def test_home_page_lists_the_open_surveys_by_address(client):
     links = [a["href"] for a in page(client.get("/")).select(".survey-list a")]
     assert "/s/post-14-review" in links and len(links) == 7
+
+
+def test_the_home_page_makes_as_many_queries_for_eight_surveys_as_for_seven(
+    client, app, make_survey
+):
+    seven = count_statements(app, lambda: client.get("/"))
+    make_survey(TWO_QUESTIONS)
+    eight = count_statements(app, lambda: client.get("/"))
+    assert "Two questions" in text(client.get("/")) and eight == seven
 
 
 def test_start_page_says_who_sees_answers_that_they_are_anonymous_and_how_long(client):

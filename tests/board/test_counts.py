@@ -5,7 +5,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import delete, event
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from app.analysis.tally import response_outcome
@@ -13,7 +13,7 @@ from app.board.service import kpi_views
 from app.models import Kpi, KpiMonthCount
 from app.responses import store_response
 from tests.board.conftest import REVIEW, TODAY, counted_months, stored_months, utc
-from tests.conftest import newest_version
+from tests.conftest import count_statements, newest_version
 
 CODES = {"5": 1, "4": 1, "2": 0, "yes": 1, "no": 0, "dont_know": 2}
 
@@ -51,22 +51,6 @@ def test_answers_fall_in_the_london_month_they_were_given(app, review, add_respo
         add_responses(review, [{"helpful": "5", "clear": "yes"}], at)
     months = ["2025-03", "2025-04", "2025-07", "2025-10", "2025-12", "2026-01"]
     assert stored_months(app)["R 2"] == counted_months(app)["R 2"] == dict.fromkeys(months, (1, 1))
-
-
-def count_statements(app, action) -> int:
-    """Return how many SQL statements an action makes."""
-    statements = []
-
-    def record(*_args):
-        statements.append(1)
-
-    engine = app.extensions["engine"]
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        action()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return len(statements)
 
 
 def survey_with_kpis(count: int, area: str) -> str:
