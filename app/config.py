@@ -58,7 +58,6 @@ def from_environment() -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
-        "SUPPRESSION_THRESHOLD": int(os.environ.get("HEARD_SUPPRESSION_THRESHOLD", "10")),
         "DRAFT_HOURS": 24,
         "STATUS_VOCABULARY": os.environ.get("HEARD_STATUS_VOCABULARY", "brag"),
         "BOARD_PERIOD": os.environ.get("HEARD_BOARD_PERIOD", "month"),
