@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from app.clock import LONDON
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("HEARD_INSTANCE", ROOT / "instance"))
 
@@ -55,7 +57,7 @@ def from_environment() -> dict:
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 8,
         "WTF_CSRF_TIME_LIMIT": None,  # a slow respondent must not lose a page to a timeout
         "BABEL_DEFAULT_LOCALE": "en",
-        "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+        "BABEL_DEFAULT_TIMEZONE": LONDON.key,
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "DRAFT_HOURS": 24,

@@ -36,7 +36,7 @@ def _page_context() -> dict:
 
 
 def _london(value: datetime | None) -> str:
-    # Stored times are UTC; Flask-Babel shows them in Europe/London.
+    # Stored times are UTC; Flask-Babel shows them in app.clock.LONDON.
     return "" if value is None else format_datetime(value, "d MMMM yyyy, HH:mm")
 
 

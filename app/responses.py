@@ -9,10 +9,10 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.board.kpi_counts import count_response
 from app.db import begin_writing
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
+from app.kpis.counts import count_response
 from app.models import Answer, Response, SurveyVersion, utcnow
 
 

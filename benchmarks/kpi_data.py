@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from app.board.kpi_counts import recount as recount_kpis
+from app.kpis.counts import recount as recount_kpis
 from app.models import Kpi
 
 SURVEYS, KPIS_PER_SURVEY, QUESTIONS = 10, 5, 10

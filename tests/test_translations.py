@@ -34,8 +34,11 @@ def test_every_translation_keeps_its_placeholders_tags_and_lines(language):
 
 @pytest.mark.parametrize("language", catalogues.languages())
 def test_every_string_a_respondent_reads_is_translated(language):
-    missing = [m.id for m in catalogue(language) if m.id and not m.string
-               and any(path.startswith(RESPONDENT) for path, _line in m.locations)]
+    missing = [
+        m.id
+        for m in catalogue(language)
+        if m.id and not m.string and any(path.startswith(RESPONDENT) for path, _line in m.locations)
+    ]
     assert missing == []
 
 
@@ -49,8 +52,7 @@ def test_the_template_holds_every_string_in_the_code_and_surveys(tmp_path):
 
 
 def test_ten_languages_are_offered():
-    assert catalogues.languages() == sorted(["ar", "bn", "cy", "lt", "pa", "pl", "ro", "so",
-                                             "ur"])
+    assert catalogues.languages() == sorted(["ar", "bn", "cy", "lt", "pa", "pl", "ro", "so", "ur"])
 
 
 def test_the_status_command_prints_each_language_and_survey(app):

@@ -9,7 +9,7 @@ from app.analysis.kpi_status import MONTHS
 
 PERIOD_KINDS = ("month", "quarter")
 
-# A condition's state for one response, as the database reduces it (see board/queries.py):
+# A condition's state for one response, as the database reduces it (see kpis/queries.py):
 # None = not answered, 0 = answered but not positive, 1 = positive, 2 = an excluded answer.
 NOT_POSITIVE, POSITIVE, EXCLUDED = 0, 1, 2
 

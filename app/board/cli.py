@@ -11,10 +11,10 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import Session, select
 
+from app import clock
 from app.analysis.kpi_status import VOCABULARIES, percent, reading_to_dict
-from app.board.kpi_counts import recount
-from app.board.present import today
 from app.board.service import kpi_views
+from app.kpis.counts import recount
 from app.models import Kpi
 
 kpis_cli = AppGroup("kpis", help="Survey KPIs and their status.")
@@ -38,7 +38,7 @@ def kpis_status(as_json: bool, on: date | None) -> None:
     with Session(current_app.extensions["engine"]) as session:
         views = kpi_views(
             session=session,
-            on=on or today(),
+            on=on or clock.today(),
             period_kind=current_app.config["BOARD_PERIOD"],
             vocabulary=vocabulary,
         )

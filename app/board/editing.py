@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.board.kpi_counts import is_counted, recount
-from app.board.service import definition_of_kpi
 from app.definitions import KpiDef, definition_of
 from app.definitions.loader import latest_version
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, kpi_problems
+from app.kpis.counts import is_counted, recount
+from app.kpis.definition import definition_of_kpi
 from app.models import Kpi
 
 FIELDS = (

@@ -1,28 +1,22 @@
 """What the board's pages need around the readings: settings, filters, chart inputs, alt text."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask import current_app, request
 from flask_babel import gettext as _
 from sqlmodel import select
 from wtforms.fields.choices import SelectChoice
 
-from app import db
+from app import clock, db
 from app.analysis.kpi_status import VOCABULARIES, Vocabulary, month_year, percent
 from app.analysis.tally import Period, parse_period, periods_between
 from app.board.forms import AUDIENCE_NAMES, FilterForm
-from app.board.service import KpiView, trajectory
+from app.board.service import KpiView
 from app.charts import Point, trajectory_svg
+from app.kpis.definition import trajectory
 from app.models import Kpi
 
-LONDON = ZoneInfo("Europe/London")
 RECENT_MONTHS = 36
-
-
-def today() -> date:
-    """Return today's date in London, where the boards meet."""
-    return datetime.now(LONDON).date()
 
 
 def vocabulary() -> Vocabulary:
@@ -37,7 +31,7 @@ def period_kind() -> str:
 
 def recent_periods() -> list[Period]:
     """Return the periods a board can report on, newest first: the last three years."""
-    now = today()
+    now = clock.today()
     first = date(now.year - RECENT_MONTHS // 12, now.month, 1)
     return list(reversed(periods_between(first, now, period_kind())))
 
@@ -61,8 +55,8 @@ def filter_form() -> tuple[FilterForm, date]:
 def as_of(key: str | None) -> date:
     """Return the date a report is for: today, or the last day of an earlier period."""
     if not key:
-        return today()
-    return min(parse_period(key, period_kind()).end, today())
+        return clock.today()
+    return min(parse_period(key, period_kind()).end, clock.today())
 
 
 def filters(form: FilterForm) -> dict[str, str]:

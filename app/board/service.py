@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Milestone, Vocabulary, assess
+from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Vocabulary, assess
 from app.analysis.tally import Period, change, periods_between, window_counts
-from app.board.kpi_counts import is_counted, live_counts, stored_counts
-from app.board.queries import MonthCounts
 from app.definitions import KpiDef
+from app.kpis.counts import month_counts as counted_months
+from app.kpis.definition import definition_of_kpi, trajectory
+from app.kpis.queries import MonthCounts
 from app.models import Kpi, Survey
 
 # The status sentences from analysis.kpi_status are English templates, so the audience
@@ -49,14 +50,6 @@ class KpiView:
         return self.reading.n < self.row.definition.minimum_sample
 
 
-def definition_of_kpi(kpi: Kpi) -> KpiDef:
-    """Return a stored KPI's full definition (stored as JSON, so dates parse leniently)."""
-    fields = dict(ref=kpi.ref, statement=kpi.statement, priority_area=kpi.priority_area)
-    return KpiDef.model_validate(
-        {**kpi.definition, **fields, "audience": kpi.audience}, strict=False
-    )
-
-
 def load_kpis(
     *,
     session: Session,
@@ -77,23 +70,8 @@ def load_kpis(
 
 
 def month_counts(rows: Sequence[KpiRow], *, session: Session) -> dict[int, MonthCounts]:
-    """Return these KPIs' valid and positive responses per month, in one query.
-
-    A KPI not counted with its present conditions (changed in the database by hand, or not
-    yet counted after an upgrade) is counted from the answers instead, one query per
-    survey, until `flask kpis recount` stores its counts.
-    """
-    kpis = [row.kpi for row in rows]
-    found = stored_counts([kpi.id for kpi in kpis if is_counted(kpi)], session=session)
-    return found | live_counts([kpi for kpi in kpis if not is_counted(kpi)], session=session)
-
-
-def trajectory(definition: KpiDef) -> list[Milestone]:
-    """Return the milestones as fractions, with the final target as the last point."""
-    line = [Milestone(m.date, m.percent / 100) for m in definition.milestones]
-    if not line or line[-1].on < definition.target_date:
-        line.append(Milestone(definition.target_date, definition.target / 100))
-    return line
+    """Return these KPIs' valid and positive responses per month."""
+    return counted_months([row.kpi for row in rows], session=session)
 
 
 def read(

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
-from app import db
+from app import clock, db
 from app.analysis.kpi_status import day_month_year
 from app.auth import role_required
 from app.board import bp, editing, exports
@@ -128,7 +128,7 @@ def edit(kpi_id: int):
 @role_required(Role.ADMIN)
 def close(kpi_id: int, action: str):
     ActionForm().validate_on_submit() or abort(400)
-    view = _one(kpi_id, p.today())
+    view = _one(kpi_id, clock.today())
     if action == "reopen":
         reopen_kpi(view.row.kpi, session=db.session())
     else:

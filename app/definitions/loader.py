@@ -5,8 +5,8 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from app.board.kpi_counts import is_counted, recount
 from app.definitions.schema import DefinitionError, SurveyDef, parse_file
+from app.kpis.counts import is_counted, recount
 from app.models import Kpi, Option, Question, Survey, SurveyVersion
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
-from app.board.kpi_counts import count_response, live_counts, stored_counts
+from app.kpis.counts import count_response, live_counts, stored_counts
 from app.models import Kpi, Response, Role, StaffUser
 from app.responses import answer_rows, answer_values
 from tests.conftest import newest_version, survey_by_slug
@@ -69,7 +69,7 @@ TODAY = date(2025, 7, 15)
 @pytest.fixture
 def today(monkeypatch):
     """Fix the board's idea of today at 15 July 2025 (London)."""
-    monkeypatch.setattr("app.board.present.today", lambda: TODAY)
+    monkeypatch.setattr("app.clock.today", lambda: TODAY)
     return TODAY
 
 

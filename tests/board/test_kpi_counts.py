@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from app.board.cli import kpis_recount
-from app.board.kpi_counts import recount
+from app.kpis.counts import recount
 from app.models import Kpi, KpiMonthCount
 from app.responses import Outcome, store_response
 from tests.board.conftest import REVIEW, counted_months, mix, stored_months, utc

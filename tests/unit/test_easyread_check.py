@@ -11,7 +11,7 @@ from app.easyread_check import (
 from tests.samples import ALL_TYPES
 
 EASY = ALL_TYPES.replace(
-    'minutes = 3\n',
+    "minutes = 3\n",
     'minutes = 3\n[easyread]\ntitle = "Your review"\nsummary = "We want to know.\\nIt is short."\n'
     'symbol = "meeting"\n',
 )
@@ -49,9 +49,11 @@ def test_a_survey_without_easy_read_wording_is_an_error():
 
 
 def test_questions_without_easy_read_or_with_unknown_pictures_are_errors():
-    text = EASY.replace('text = "Did you have a review meeting?"',
-                        'text = "Did you have a review meeting?"\n'
-                        'easyread = { text = "Did you have a meeting?", symbol = "unicorn" }')
+    text = EASY.replace(
+        'text = "Did you have a review meeting?"',
+        'text = "Did you have a review meeting?"\n'
+        'easyread = { text = "Did you have a meeting?", symbol = "unicorn" }',
+    )
     survey = parse_text(text, slug="s", path="s.toml")
     found = rules(check_survey(survey, {"meeting"}, {}))
     assert ("questions.had_review.easyread.symbol", "ER4", True) in found
@@ -62,5 +64,4 @@ def test_questions_without_easy_read_or_with_unknown_pictures_are_errors():
 def test_an_easy_read_string_missing_from_a_catalogue_is_named_with_its_language():
     survey = parse_text(EASY, slug="s", path="s.toml")
     found = check_translations(survey, {"pl": {"Your review": "Twój przegląd"}})
-    assert [(f.where, f.message) for f in found] == [
-        ("easyread.summary", "no pl translation")]
+    assert [(f.where, f.message) for f in found] == [("easyread.summary", "no pl translation")]

@@ -22,8 +22,8 @@ from app.analysis.tally import (
     share,
     window_counts,
 )
-from app.board.service import trajectory
 from app.definitions import KpiDef
+from app.kpis.definition import trajectory
 
 
 def test_a_month_runs_from_its_first_to_its_last_day():

@@ -1,8 +1,8 @@
 """Each KPI's valid and positive responses per London month, kept in kpi_month_count.
 
 A stored response adds itself to its survey's KPIs (one upsert); a KPI whose conditions
-changed is counted again from the answers with the GROUP BY in queries.py, one query per
-survey. The board then reads one small table however many answers there are.
+changed is counted again from the answers with the GROUP BY in kpis/queries.py, one query
+per survey. The board then reads one small table however many answers there are.
 """
 
 import hashlib
@@ -11,18 +11,16 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from app.analysis.tally import ConditionSpec, kpi_outcome
-from app.board.queries import KpiSpec, MonthCounts, kpi_month_counts
+from app.clock import london_month_of
 from app.definitions.schema import DONT_KNOW, PREFER_NOT
+from app.kpis.queries import KpiSpec, MonthCounts, kpi_month_counts
 from app.models import Kpi, KpiMonthCount
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def conditions_of(definition: Mapping) -> tuple[ConditionSpec, ...]:
@@ -46,11 +44,6 @@ def conditions_hash(definition: Mapping) -> str:
 def is_counted(kpi: Kpi) -> bool:
     """Say whether a KPI's stored counts were made with its present conditions."""
     return kpi.counted_hash == conditions_hash(kpi.definition)
-
-
-def london_month_of(at: datetime) -> str:
-    """Return the London calendar month ("YYYY-MM") of an aware time, as the SQL does."""
-    return at.astimezone(LONDON).strftime("%Y-%m")
 
 
 def _hold_sends(*, session: Session) -> None:
@@ -165,3 +158,14 @@ def live_counts(kpis: Sequence[Kpi], *, session: Session) -> dict[int, MonthCoun
         counted = kpi_month_counts(survey_id, _specs(group), session=session)
         found |= {spec.kpi_id: months for spec, months in counted.items()}
     return found
+
+
+def month_counts(kpis: Sequence[Kpi], *, session: Session) -> dict[int, MonthCounts]:
+    """Return these KPIs' valid and positive responses per month.
+
+    Stored counts in one query; a KPI not counted with its present conditions (changed in
+    the database by hand, or not yet counted after an upgrade) is counted from the answers
+    instead, one query per survey, until `flask kpis recount` stores its counts.
+    """
+    found = stored_counts([kpi.id for kpi in kpis if is_counted(kpi)], session=session)
+    return found | live_counts([kpi for kpi in kpis if not is_counted(kpi)], session=session)
