@@ -1,13 +1,20 @@
 """Heard: co-production and feedback surveys for local-area SEND partnerships."""
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
-from app import auth, cli, config, db, errors, i18n, pages
-from app.extensions import csrf
+# Nothing is imported at the top: `import app.analysis.kpi_status` (a benchmark, a notebook,
+# a unit test) must not load Flask, matplotlib and every blueprint on the way.
+if TYPE_CHECKING:
+    from flask import Flask
 
 
-def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> Flask:
+def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
+    from flask import Flask
+
+    from app import auth, cli, config, db, errors, i18n, pages
+    from app.extensions import csrf
+
     app = Flask(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
@@ -25,7 +32,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     return app
 
 
-def _register_blueprints(app: Flask) -> None:
+def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
     from app.manage import bp as manage
     from app.respond import bp as respond
@@ -35,7 +42,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(board, url_prefix="/board")
 
 
-def _refuse_unmigrated(app: Flask) -> None:
+def _refuse_unmigrated(app: "Flask") -> None:
+    from app import db
+
     problem = db.schema_problem(app.extensions["engine"])
     if problem:
         raise SystemExit(problem)

@@ -12,7 +12,6 @@ from sqlmodel import Session, select
 
 from app import catalogues, db
 from app.auth import create_user
-from app.board.cli import kpis_cli
 from app.definitions.loader import load_directory, validate_directory
 from app.export import ExportError, export_csv
 from app.models import Role, StaffUser
@@ -29,7 +28,6 @@ def init_app(app: Flask) -> None:
     """Register the command groups."""
     for group in (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli):
         app.cli.add_command(group)
-    app.cli.add_command(kpis_cli)
 
 
 def _session() -> Session:

@@ -2,16 +2,30 @@
 
 from app import create_app
 
+# Pages anyone may open. Every other route, in any blueprint present or future, is staff-only.
+PUBLIC_BLUEPRINTS = {"respond"}
+PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out"}
+
 
 def test_every_staff_route_carries_a_role_check():
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
-    open_to_all = {"manage.sign_in", "manage.sign_out"}
     unguarded = [
         rule.endpoint
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.startswith("manage.")
-        and rule.endpoint not in open_to_all
+        if rule.endpoint.partition(".")[0] not in PUBLIC_BLUEPRINTS
+        and rule.endpoint not in PUBLIC_ENDPOINTS
         and not hasattr(app.view_functions[rule.endpoint], "required_role")
     ]
     app.extensions["engine"].dispose()
     assert unguarded == []
+
+
+def test_the_staff_routes_checked_include_the_board():
+    app = create_app({"SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
+    guarded = {
+        rule.endpoint.partition(".")[0]
+        for rule in app.url_map.iter_rules()
+        if hasattr(app.view_functions[rule.endpoint], "required_role")
+    }
+    app.extensions["engine"].dispose()
+    assert {"board", "manage"} <= guarded

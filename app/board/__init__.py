@@ -2,9 +2,13 @@
 
 from flask import Blueprint
 
-bp = Blueprint("board", __name__, template_folder="templates")
+# cli_group=None: the board's commands are `flask kpis ...`, not `flask board kpis ...`.
+bp = Blueprint("board", __name__, template_folder="templates", cli_group=None)
 
 from app.board import views  # noqa: E402,F401  (routes register on bp)
+from app.board.cli import kpis_cli  # noqa: E402
+
+bp.cli.add_command(kpis_cli)
 
 
 @bp.record_once

@@ -2,12 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length
 
 from app.definitions.schema import AUDIENCES
-from app.respond.forms import strip
+from app.forms import ChoiceField, strip
 
 AUDIENCE_NAMES = {
     "young_people": _l("Young people"),
@@ -15,18 +15,6 @@ AUDIENCE_NAMES = {
     "sencos": _l("SENCos"),
     "practitioners": _l("Practitioners"),
 }
-
-
-class ChoiceField(SelectField):
-    """A select whose wrong value gets our own sentence, not WTForms' "Not a valid choice"."""
-
-    def __init__(self, *args, wrong: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.wrong = wrong
-
-    def pre_validate(self, form) -> None:
-        if self.data not in [choice.value for choice in self.choices]:
-            raise ValidationError(self.wrong)
 
 
 class FilterForm(FlaskForm):

@@ -21,7 +21,7 @@ from app.board.service import (
     reopen_kpi,
 )
 from app.board.tallies import BREAKDOWNS, survey_tallies
-from app.manage.forms import ActionForm
+from app.forms import ActionForm
 from app.models import Kpi, Role, Survey, utcnow
 
 REFUSALS = {

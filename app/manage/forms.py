@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
-from app.respond.forms import strip
+from app.forms import strip
 
 
 class SignInForm(FlaskForm):
@@ -15,7 +15,3 @@ class SignInForm(FlaskForm):
         validators=[InputRequired(_l("Enter your email address.")), Length(max=254)],
     )
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: only its CSRF token."""

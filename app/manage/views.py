@@ -9,8 +9,9 @@ from sqlmodel import select
 from app import catalogues, db
 from app.auth import authenticate, role_required
 from app.export import ExportError, export_csv
+from app.forms import ActionForm
 from app.manage import bp
-from app.manage.forms import ActionForm, SignInForm
+from app.manage.forms import SignInForm
 from app.manage.service import survey_rows
 from app.models import Role, StateError, Survey
 

@@ -7,14 +7,10 @@ from wtforms.validators import InputRequired, Optional, Regexp, ValidationError
 
 from app.definitions import QuestionDef
 from app.definitions.schema import DONT_KNOW, PREFER_NOT
+from app.forms import strip
 
 SPECIAL_LABELS = {DONT_KNOW: _l("I don't know"), PREFER_NOT: _l("I'd rather not say")}
 YESNO_LABELS = {"yes": _l("Yes"), "no": _l("No"), "not_sure": _l("Not sure")}
-
-
-def strip(value):
-    """Trim spaces around typed answers, so a space alone is not an answer."""
-    return value.strip() if isinstance(value, str) else value
 
 
 class SendForm(FlaskForm):

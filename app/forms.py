@@ -1,0 +1,26 @@
+"""Form pieces every blueprint shares: whitespace stripping, the action button, choices."""
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+from wtforms.validators import ValidationError
+
+
+def strip(value):
+    """Trim spaces around typed text, so a space alone is not an answer."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only its CSRF token."""
+
+
+class ChoiceField(SelectField):
+    """A select whose wrong value gets our own sentence, not WTForms' "Not a valid choice"."""
+
+    def __init__(self, *args, wrong: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wrong = wrong
+
+    def pre_validate(self, form) -> None:
+        if self.data not in [choice.value for choice in self.choices]:
+            raise ValidationError(self.wrong)
