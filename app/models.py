@@ -4,7 +4,9 @@ import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text, UniqueConstraint
+from sqlalchemy import Enum as SqlEnum
 from sqlmodel import Field, SQLModel
 
 
@@ -14,7 +16,25 @@ def utcnow() -> datetime:
 
 
 class StateError(ValueError):
-    """A survey was asked to make a move its state does not allow."""
+    """A survey or KPI was asked to make a move its state does not allow."""
+
+
+def enum_column(values: type[StrEnum]) -> SqlEnum:
+    """Return a column type that stores an enum's values as text and reads back members."""
+    # The check constraint is declared by name on the table, so migrations can refer to it.
+    return SqlEnum(
+        values,
+        native_enum=False,
+        create_constraint=False,
+        length=16,
+        values_callable=lambda enum: [member.value for member in enum],
+    )
+
+
+def one_of(column: str, values: type[StrEnum]) -> str:
+    """Return SQL that holds a column to an enum's values, for a check constraint."""
+    listed = ", ".join(f"'{v.value}'" for v in values)
+    return f"{column} IN ({listed})"
 
 
 class SurveyState(StrEnum):
@@ -24,9 +44,13 @@ class SurveyState(StrEnum):
 
 
 class Survey(SQLModel, table=True):
+    __table_args__ = (CheckConstraint(one_of("state", SurveyState), name="ck_survey_state"),)
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(sa_column=Column(String(80), unique=True, nullable=False))
-    state: str = Field(default=SurveyState.DRAFT, sa_column=Column(String(16), nullable=False))
+    state: SurveyState = Field(
+        default=SurveyState.DRAFT, sa_column=Column(enum_column(SurveyState), nullable=False)
+    )
     created_at: datetime = Field(default_factory=utcnow)
     opened_at: datetime | None = None
     closed_at: datetime | None = None
@@ -34,7 +58,7 @@ class Survey(SQLModel, table=True):
     def open(self) -> None:
         """Start taking answers; a survey already open refuses."""
         if self.state == SurveyState.OPEN:
-            raise StateError("This survey is already open.")
+            raise StateError(_l("This survey is already open."))
         self.state = SurveyState.OPEN
         self.opened_at = utcnow()
         self.closed_at = None
@@ -42,7 +66,7 @@ class Survey(SQLModel, table=True):
     def close(self) -> None:
         """Stop taking answers; only an open survey can close."""
         if self.state != SurveyState.OPEN:
-            raise StateError("Only an open survey can be closed.")
+            raise StateError(_l("Only an open survey can be closed."))
         self.state = SurveyState.CLOSED
         self.closed_at = utcnow()
 
@@ -65,31 +89,15 @@ class SurveyVersion(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Question(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("version_id", "key"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    version_id: int = Field(foreign_key="survey_version.id", index=True)
-    key: str = Field(sa_column=Column(String(64), nullable=False))
-    position: int
-    kind: str = Field(sa_column=Column(String(16), nullable=False))
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    required: bool = True
-
-
-class Option(SQLModel, table=True):
-    __tablename__ = "question_option"
-    __table_args__ = (UniqueConstraint("question_id", "value"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    question_id: int = Field(foreign_key="question.id", index=True)
-    value: str = Field(sa_column=Column(String(64), nullable=False))
-    label: str = Field(sa_column=Column(Text, nullable=False))
-    position: int
-
-
 class Kpi(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("survey_id", "ref"),)
+    __table_args__ = (
+        UniqueConstraint("survey_id", "ref"),
+        # A closed KPI says when it closed; an open one has no closing date.
+        CheckConstraint(
+            "(closed AND closed_at IS NOT NULL) OR (NOT closed AND closed_at IS NULL)",
+            name="ck_kpi_closed_at",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     survey_id: int = Field(foreign_key="survey.id", index=True)
@@ -104,6 +112,18 @@ class Kpi(SQLModel, table=True):
     # A hash of the conditions its stored month counts were made with (None: never counted);
     # conditions that no longer match it mean the counts must be made again.
     counted_hash: str | None = Field(default=None, sa_column=Column(String(64)))
+
+    def close(self, when: datetime | None = None) -> None:
+        """Mark the work done (Blue); the board checks the target is met before asking."""
+        if self.closed:
+            raise StateError(_l("This KPI is already closed."))
+        self.closed, self.closed_at = True, when or utcnow()
+
+    def reopen(self) -> None:
+        """Assess a closed KPI like any other again."""
+        if not self.closed:
+            raise StateError(_l("Only a closed KPI can be opened again."))
+        self.closed, self.closed_at = False, None
 
 
 class KpiMonthCount(SQLModel, table=True):
@@ -157,8 +177,6 @@ class Draft(SQLModel, table=True):
     response_id: uuid.UUID = Field(default_factory=uuid.uuid4)
     survey_version_id: int = Field(foreign_key="survey_version.id")
     answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    language: str = Field(sa_column=Column(String(16), nullable=False))
-    easy_read: bool = False
     updated_at: datetime = Field(default_factory=utcnow, index=True)
 
 

@@ -64,7 +64,6 @@ def store_response(
     language: str,
     mode: str,
     easy_read: bool = False,
-    accept_closed: bool = False,
     session: Session,
 ) -> StoreResult:
     """Check and store one whole response in the caller's transaction (flush only)."""
@@ -77,7 +76,7 @@ def store_response(
     if existing is not None:
         same = existing.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    if not version.accepting and not accept_closed:
+    if not version.accepting:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlmodel import Session, select
 
 from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Vocabulary, assess
@@ -12,7 +13,7 @@ from app.definitions import KpiDef
 from app.kpis.counts import month_counts as counted_months
 from app.kpis.definition import definition_of_kpi, trajectory
 from app.kpis.queries import MonthCounts
-from app.models import Kpi, Survey
+from app.models import Kpi, StateError, Survey
 
 # The status sentences from analysis.kpi_status are English templates, so the audience
 # they name is English too; pages show translated audience names beside them.
@@ -173,24 +174,15 @@ def one_view(
     return view_of(rows[0], found[kpi_id], on, period_kind=period_kind, vocabulary=vocabulary)
 
 
-class CloseRefused(ValueError):
-    """A KPI cannot be closed yet; the message says why."""
-
-
 def close_kpi(view: KpiView, *, session: Session, when: datetime) -> None:
     """Close a KPI whose final target is met with enough answers (flush only)."""
     reading, definition = view.reading, view.row.definition
     if view.below_minimum or reading.value is None:
-        raise CloseRefused("too-few")
+        raise StateError(
+            _l("This KPI cannot be closed: it has fewer answers than its minimum sample.")
+        )
     if reading.value < definition.target / 100 - TOLERANCE:
-        raise CloseRefused("target-not-met")
-    view.row.kpi.closed, view.row.kpi.closed_at = True, when
+        raise StateError(_l("This KPI cannot be closed: its value does not meet the final target."))
+    view.row.kpi.close(when)
     session.add(view.row.kpi)
-    session.flush()
-
-
-def reopen_kpi(kpi: Kpi, *, session: Session) -> None:
-    """Open a closed KPI again, so it is assessed like any other (flush only)."""
-    kpi.closed, kpi.closed_at = False, None
-    session.add(kpi)
     session.flush()

@@ -2,7 +2,6 @@
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from app import clock, db
@@ -12,22 +11,15 @@ from app.board import bp, editing, exports
 from app.board import present as p
 from app.board.forms import AUDIENCE_NAMES, KpiEditForm
 from app.board.service import (
-    CloseRefused,
     across_audiences,
     by_area,
     close_kpi,
     kpi_views,
     one_view,
-    reopen_kpi,
 )
 from app.board.tallies import BREAKDOWNS, survey_tallies
 from app.forms import ActionForm
-from app.models import Kpi, Role, Survey, utcnow
-
-REFUSALS = {
-    "too-few": _l("This KPI cannot be closed: it has fewer answers than its minimum sample."),
-    "target-not-met": _l("This KPI cannot be closed: its value does not meet the final target."),
-}
+from app.models import Kpi, Role, StateError, Survey, utcnow
 
 
 @bp.context_processor
@@ -129,14 +121,14 @@ def edit(kpi_id: int):
 def close(kpi_id: int, action: str):
     ActionForm().validate_on_submit() or abort(400)
     view = _one(kpi_id, clock.today())
-    if action == "reopen":
-        reopen_kpi(view.row.kpi, session=db.session())
-    else:
-        try:
+    try:
+        if action == "reopen":
+            view.row.kpi.reopen()
+        else:
             close_kpi(view, session=db.session(), when=utcnow())
-        except CloseRefused as refused:
-            flash(str(REFUSALS[str(refused)]), "error")
-            return redirect(url_for(".kpi", kpi_id=kpi_id))
+    except StateError as refused:
+        flash(str(refused), "error")
+        return redirect(url_for(".kpi", kpi_id=kpi_id))
     db.commit()
     ref = view.row.kpi.ref
     if action == "close":

@@ -1,4 +1,4 @@
-"""Put validated survey definitions into the database as versions, questions and KPIs."""
+"""Put validated survey definitions into the database as versions and KPIs."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -7,7 +7,7 @@ from sqlmodel import Session, func, select
 
 from app.definitions.schema import DefinitionError, SurveyDef, parse_file
 from app.kpis.counts import is_counted, recount
-from app.models import Kpi, Option, Question, Survey, SurveyVersion
+from app.models import Kpi, Survey, SurveyState, SurveyVersion
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def latest_version(survey_id: int, *, session: Session) -> SurveyVersion | None:
 
 
 def surveys_with_newest_version(
-    *, session: Session, state: str | None = None
+    *, session: Session, state: SurveyState | None = None
 ) -> list[tuple[Survey, SurveyVersion]]:
     """Return surveys (in one state, or all) each with its newest version, in one query."""
     newest = (
@@ -62,14 +62,13 @@ def surveys_with_newest_version(
     return list(session.exec(query).all())
 
 
-def load_survey(definition: SurveyDef, *, session: Session, open_new: bool = True) -> LoadResult:
+def load_survey(definition: SurveyDef, *, session: Session) -> LoadResult:
     """Store a definition: a new version only when its content changed; KPIs kept current."""
     survey = session.exec(select(Survey).where(Survey.slug == definition.slug)).first()
     outcome = "unchanged"
     if survey is None:
         survey = Survey(slug=definition.slug)
-        if open_new:
-            survey.open()
+        survey.open()
         session.add(survey)
         session.flush()
         outcome = "new survey"
@@ -100,21 +99,6 @@ def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session:
     )
     session.add(version)
     session.flush()
-    for position, q in enumerate(definition.questions):
-        question = Question(
-            version_id=version.id,
-            key=q.key,
-            position=position,
-            kind=q.type,
-            text=q.text,
-            required=q.required,
-        )
-        session.add(question)
-        session.flush()
-        session.add_all(
-            Option(question_id=question.id, value=o.value, label=o.label, position=i)
-            for i, o in enumerate(q.options)
-        )
     return version
 
 

@@ -24,20 +24,13 @@ def start_draft(
     slug: str,
     version: SurveyVersion,
     *,
-    language: str,
-    easy_read: bool,
     hours: int,
     session: Session,
 ) -> Draft:
     """Begin a new draft, remembered only for this browser session."""
     # Drafts nobody came back to are deleted, so abandoned answers are not kept.
     session.exec(delete(Draft).where(Draft.updated_at < utcnow() - timedelta(hours=hours)))
-    draft = Draft(
-        token=secrets.token_urlsafe(32),
-        survey_version_id=version.id,
-        language=language,
-        easy_read=easy_read,
-    )
+    draft = Draft(token=secrets.token_urlsafe(32), survey_version_id=version.id)
     session.add(draft)
     session.flush()
     cookie["drafts"] = {**cookie.get("drafts", {}), slug: draft.token}

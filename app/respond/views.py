@@ -88,14 +88,7 @@ def start(slug: str):
     form = StartForm()
     if form.validate_on_submit():
         if draft is None or draft.survey_version_id != version.id:
-            draft = start_draft(
-                slug,
-                version,
-                language=str(get_locale()),
-                easy_read=easy_read(),
-                hours=_hours(),
-                session=session,
-            )
+            draft = start_draft(slug, version, hours=_hours(), session=session)
             db.commit()
         return redirect(_resume_url(slug, definition_of(version), draft.answers))
     resuming = draft is not None and bool(draft.answers)
