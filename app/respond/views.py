@@ -9,20 +9,14 @@ from sqlmodel import select
 from app import db
 from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
-from app.definitions.routing import (
-    first_unanswered,
-    next_after,
-    position_of,
-    previous_before,
-    relevant_answers,
-    shown_questions,
-)
+from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.i18n import easy_read
 from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
 from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
 from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
+from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.responses import Outcome, store_response
 
 
@@ -66,6 +60,11 @@ def _draft_and_version(slug: str):
     return survey, draft, version, None
 
 
+def _url(slug: str, step: Step) -> str:
+    """Return the address of a step in this survey's journey."""
+    return url_for(f".{step.page}", slug=slug, key=step.key, change=1 if step.change else None)
+
+
 @bp.get("/")
 def home():
     session = db.session()
@@ -97,16 +96,9 @@ def start(slug: str):
                 session=session,
             )
             db.commit()
-        return redirect(_resume_url(slug, definition_of(version), draft.answers))
+        return redirect(_url(slug, resume(definition_of(version), draft.answers)))
     resuming = draft is not None and bool(draft.answers)
     return _page("respond/start.html", survey, version, form=form, resuming=resuming)
-
-
-def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> str:
-    question = first_unanswered(definition, answers)
-    if question is None:
-        return url_for(".check", slug=slug)
-    return url_for(".question", slug=slug, key=question.key, change=1 if changing else None)
 
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
@@ -124,7 +116,8 @@ def question(slug: str, key: str):
     if form.validate_on_submit():
         save_answer(draft, key, answer_value(form, current))
         db.commit()
-        return redirect(_after_answer(slug, definition, draft.answers, key, changing))
+        step = after_answer(definition, draft.answers, key, changing=changing)
+        return redirect(_url(slug, step))
     number, total = position_of(definition, draft.answers, key)
     words = question_words(current, easy_read())
     # Beside a text box, "I'd rather not say" is its own small group of radios.
@@ -140,27 +133,8 @@ def question(slug: str, key: str):
         number=number,
         total=total,
         changing=changing,
-        back=_back_url(slug, definition, draft.answers, key, changing),
+        back=_url(slug, back(definition, draft.answers, key, changing=changing)),
     )
-
-
-def _back_url(slug, definition, answers, key, changing) -> str:
-    if changing:
-        return url_for(".check", slug=slug)
-    previous = previous_before(definition, answers, key)
-    if previous is None:
-        return url_for(".start", slug=slug)
-    return url_for(".question", slug=slug, key=previous.key)
-
-
-def _after_answer(slug, definition, answers, key, changing) -> str:
-    # After a change, new questions that routing now asks come first, then the check page.
-    if changing:
-        return _resume_url(slug, definition, answers, changing=True)
-    following = next_after(definition, answers, key)
-    if following is None:
-        return _resume_url(slug, definition, answers)
-    return url_for(".question", slug=slug, key=following.key)
 
 
 @bp.get("/s/<slug>/check")
@@ -169,9 +143,9 @@ def check(slug: str):
     if early is not None:
         return early
     definition = definition_of(version)
-    missing = first_unanswered(definition, draft.answers)
-    if missing is not None:
-        return redirect(url_for(".question", slug=slug, key=missing.key))
+    missing = resume(definition, draft.answers)
+    if missing != CHECK:
+        return redirect(_url(slug, missing))
     answers = relevant_answers(definition, draft.answers)
     easy = easy_read()
     shown = shown_questions(definition, answers)
