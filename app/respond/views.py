@@ -11,7 +11,7 @@ from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.i18n import easy_read
-from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.models import Draft, Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
 from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
@@ -46,18 +46,33 @@ def _closed(survey: Survey):
     )
 
 
-def _draft_and_version(slug: str):
-    """Return (survey, draft, version, None), or a page to show instead as the last item."""
+# A guard raises rather than returns, so views get plain values and need no "if early" check.
+class ShowInstead(Exception):
+    """Raised by a guard to show this response in place of the page asked for."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+@bp.errorhandler(ShowInstead)
+def show_instead(raised: ShowInstead):
+    """Return the response a guard chose."""
+    return raised.response
+
+
+def _open_draft(slug: str) -> tuple[Survey, Draft, SurveyVersion]:
+    """Return this browser's draft in an open survey, or raise ShowInstead."""
     survey = _survey(slug)
     if not survey.is_open:
-        return survey, None, None, _closed(survey)
+        raise ShowInstead(_closed(survey))
     draft = find_draft(slug, hours=_hours(), session=db.session())
     if draft is None:
-        return survey, None, None, redirect(url_for(".start", slug=slug))
+        raise ShowInstead(redirect(url_for(".start", slug=slug)))
     version = db.session().get(SurveyVersion, draft.survey_version_id)
     if not version.accepting:
-        return survey, draft, version, _page("respond/changed.html", survey, version, 409)
-    return survey, draft, version, None
+        raise ShowInstead(_page("respond/changed.html", survey, version, 409))
+    return survey, draft, version
 
 
 def _url(slug: str, step: Step) -> str:
@@ -103,9 +118,7 @@ def start(slug: str):
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
 def question(slug: str, key: str):
-    survey, draft, version, early = _draft_and_version(slug)
-    if early is not None:
-        return early
+    survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
     asked = {q.key: q for q in shown_questions(definition, draft.answers)}
     if key not in asked:
@@ -139,9 +152,7 @@ def question(slug: str, key: str):
 
 @bp.get("/s/<slug>/check")
 def check(slug: str):
-    survey, draft, version, early = _draft_and_version(slug)
-    if early is not None:
-        return early
+    survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
     missing = resume(definition, draft.answers)
     if missing != CHECK:
