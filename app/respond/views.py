@@ -131,10 +131,17 @@ def question(slug: str, key: str):
         db.commit()
         step = after_answer(definition, draft.answers, key, changing=changing)
         return redirect(_url(slug, step))
-    number, total = position_of(definition, draft.answers, key)
+    return _question_page(survey, version, draft.answers, current, form, changing)
+
+
+def _question_page(survey, version, answers, current, form, changing: bool):
+    """Render one question with its number, its words and where its back link goes."""
+    definition = definition_of(version)
+    number, total = position_of(definition, answers, current.key)
     words = question_words(current, easy_read())
     # Beside a text box, "I'd rather not say" is its own small group of radios.
     special = words.options if current.type in ("text", "number") else []
+    step_back = back(definition, answers, current.key, changing=changing)
     return _page(
         "respond/question.html",
         survey,
@@ -146,7 +153,7 @@ def question(slug: str, key: str):
         number=number,
         total=total,
         changing=changing,
-        back=_url(slug, back(definition, draft.answers, key, changing=changing)),
+        back=_url(survey.slug, step_back),
     )
 
 
