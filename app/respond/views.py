@@ -9,20 +9,14 @@ from sqlmodel import select
 from app import db
 from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
-from app.definitions.routing import (
-    first_unanswered,
-    next_after,
-    position_of,
-    previous_before,
-    relevant_answers,
-    shown_questions,
-)
+from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.i18n import easy_read
-from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.models import Draft, Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
 from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
 from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
+from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.responses import Outcome, store_response
 
 
@@ -52,18 +46,38 @@ def _closed(survey: Survey):
     )
 
 
-def _draft_and_version(slug: str):
-    """Return (survey, draft, version, None), or a page to show instead as the last item."""
+# A guard raises rather than returns, so views get plain values and need no "if early" check.
+class ShowInstead(Exception):
+    """Raised by a guard to show this response in place of the page asked for."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+@bp.errorhandler(ShowInstead)
+def show_instead(raised: ShowInstead):
+    """Return the response a guard chose."""
+    return raised.response
+
+
+def _open_draft(slug: str) -> tuple[Survey, Draft, SurveyVersion]:
+    """Return this browser's draft in an open survey, or raise ShowInstead."""
     survey = _survey(slug)
     if not survey.is_open:
-        return survey, None, None, _closed(survey)
+        raise ShowInstead(_closed(survey))
     draft = find_draft(slug, hours=_hours(), session=db.session())
     if draft is None:
-        return survey, None, None, redirect(url_for(".start", slug=slug))
+        raise ShowInstead(redirect(url_for(".start", slug=slug)))
     version = db.session().get(SurveyVersion, draft.survey_version_id)
     if not version.accepting:
-        return survey, draft, version, _page("respond/changed.html", survey, version, 409)
-    return survey, draft, version, None
+        raise ShowInstead(_page("respond/changed.html", survey, version, 409))
+    return survey, draft, version
+
+
+def _url(slug: str, step: Step) -> str:
+    """Return the address of a step in this survey's journey."""
+    return url_for(f".{step.page}", slug=slug, key=step.key, change=1 if step.change else None)
 
 
 @bp.get("/")
@@ -90,23 +104,14 @@ def start(slug: str):
         if draft is None or draft.survey_version_id != version.id:
             draft = start_draft(slug, version, hours=_hours(), session=session)
             db.commit()
-        return redirect(_resume_url(slug, definition_of(version), draft.answers))
+        return redirect(_url(slug, resume(definition_of(version), draft.answers)))
     resuming = draft is not None and bool(draft.answers)
     return _page("respond/start.html", survey, version, form=form, resuming=resuming)
 
 
-def _resume_url(slug: str, definition, answers, *, changing: bool = False) -> str:
-    question = first_unanswered(definition, answers)
-    if question is None:
-        return url_for(".check", slug=slug)
-    return url_for(".question", slug=slug, key=question.key, change=1 if changing else None)
-
-
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
 def question(slug: str, key: str):
-    survey, draft, version, early = _draft_and_version(slug)
-    if early is not None:
-        return early
+    survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
     asked = {q.key: q for q in shown_questions(definition, draft.answers)}
     if key not in asked:
@@ -117,11 +122,19 @@ def question(slug: str, key: str):
     if form.validate_on_submit():
         save_answer(draft, key, answer_value(form, current))
         db.commit()
-        return redirect(_after_answer(slug, definition, draft.answers, key, changing))
-    number, total = position_of(definition, draft.answers, key)
+        step = after_answer(definition, draft.answers, key, changing=changing)
+        return redirect(_url(slug, step))
+    return _question_page(survey, version, draft.answers, current, form, changing)
+
+
+def _question_page(survey, version, answers, current, form, changing: bool):
+    """Render one question with its number, its words and where its back link goes."""
+    definition = definition_of(version)
+    number, total = position_of(definition, answers, current.key)
     words = question_words(current, easy_read())
     # Beside a text box, "I'd rather not say" is its own small group of radios.
     special = words.options if current.type in ("text", "number") else []
+    step_back = back(definition, answers, current.key, changing=changing)
     return _page(
         "respond/question.html",
         survey,
@@ -133,38 +146,17 @@ def question(slug: str, key: str):
         number=number,
         total=total,
         changing=changing,
-        back=_back_url(slug, definition, draft.answers, key, changing),
+        back=_url(survey.slug, step_back),
     )
-
-
-def _back_url(slug, definition, answers, key, changing) -> str:
-    if changing:
-        return url_for(".check", slug=slug)
-    previous = previous_before(definition, answers, key)
-    if previous is None:
-        return url_for(".start", slug=slug)
-    return url_for(".question", slug=slug, key=previous.key)
-
-
-def _after_answer(slug, definition, answers, key, changing) -> str:
-    # After a change, new questions that routing now asks come first, then the check page.
-    if changing:
-        return _resume_url(slug, definition, answers, changing=True)
-    following = next_after(definition, answers, key)
-    if following is None:
-        return _resume_url(slug, definition, answers)
-    return url_for(".question", slug=slug, key=following.key)
 
 
 @bp.get("/s/<slug>/check")
 def check(slug: str):
-    survey, draft, version, early = _draft_and_version(slug)
-    if early is not None:
-        return early
+    survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
-    missing = first_unanswered(definition, draft.answers)
-    if missing is not None:
-        return redirect(url_for(".question", slug=slug, key=missing.key))
+    missing = resume(definition, draft.answers)
+    if missing != CHECK:
+        return redirect(_url(slug, missing))
     answers = relevant_answers(definition, draft.answers)
     easy = easy_read()
     shown = shown_questions(definition, answers)

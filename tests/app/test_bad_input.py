@@ -4,6 +4,7 @@ from sqlmodel import func, select
 
 from app.models import Answer, Draft, Response
 from tests.app.test_journey import SHORTEST, answer, answer_through, start
+from tests.conftest import survey_by_slug
 from tests.pages import error_messages, page, submit, text
 from tests.samples import ALL_TYPES
 
@@ -38,6 +39,36 @@ def test_a_closed_survey_says_when_it_closed_and_takes_no_answers(client, sign_i
     late = client.post("/s/co-production-group", data={"csrf_token": token})
     assert late.status_code == 410 and "This survey has closed" in text(late)
     assert stored(db_session) == (0, 0)
+
+
+def test_question_and_check_pages_without_a_draft_send_you_to_the_start_page(client, make_survey):
+    slug = make_survey(ALL_TYPES)
+    for url in (f"/s/{slug}/q/had_review", f"/s/{slug}/check"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.location.endswith(f"/s/{slug}")
+
+
+def test_a_survey_closed_mid_journey_shows_the_closed_page_and_keeps_no_answer(
+    client, make_survey, db_session
+):
+    slug = make_survey(ALL_TYPES)
+    url = start(client, slug)
+    token = page(client.get(url)).select_one("input[name=csrf_token]")["value"]
+    survey_by_slug(db_session, slug).close()
+    db_session.commit()
+    # The question page was open before the survey closed: its answer now gets the closed page.
+    late = client.post(url, data={"answer": "yes", "csrf_token": token})
+    for response in (client.get(url), client.get(f"/s/{slug}/check"), late):
+        assert response.status_code == 410 and "This survey has closed" in text(response)
+    assert draft_answers(db_session) == {}
+
+
+def test_a_version_replaced_mid_journey_says_the_survey_changed(client, make_survey):
+    slug = make_survey(ALL_TYPES)
+    url = answer(client, start(client, slug), {"answer": "yes"})
+    make_survey(ALL_TYPES.replace("Jobs", "Work"), slug=slug)  # a new version is published
+    for response in (client.get(url), client.get(f"/s/{slug}/check")):
+        assert response.status_code == 409 and "This survey has changed" in text(response)
 
 
 def test_a_missing_csrf_token_is_refused_and_nothing_is_saved(client, make_survey, db_session):
