@@ -9,7 +9,7 @@ large for a five-point scale shown inline.
 Standard library only.  To re-run:
 
     cd /tmp && npm pack openmoji@17.0.0 && tar xzf openmoji-17.0.0.tgz
-    python3 build.py /tmp/package        # the unpacked npm package
+    python3 tools/easyread_symbols.py /tmp/package   # the unpacked npm package
 
 Add --check to only report sizes of what is already in symbols/.
 """
@@ -21,7 +21,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "easyread")
 OUT = os.path.join(HERE, "symbols")
 OPENMOJI_VERSION = "17.0.0"
 
