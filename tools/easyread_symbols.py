@@ -1,39 +1,53 @@
 #!/usr/bin/env python3
-"""Build Heard's easy-read picture symbols.
+"""Build and check Heard's easy-read picture symbols.
 
-Picks OpenMoji colour SVGs (CC BY-SA 4.0) by codepoint, minifies them and
-writes symbols/NAME.svg, symbols.toml and LICENSE.md.  The five faces are
-drawn here (source "Heard") because OpenMoji's faces are all yellow and too
-large for a five-point scale shown inline.
+Most symbols are OpenMoji colour SVGs (CC BY-SA 4.0), picked by codepoint and minified.
+The five faces are drawn for Heard, because OpenMoji's faces are all yellow and too large
+for a five-point scale shown inline; their sources are easyread/faces/NAME.svg. The build
+writes easyread/symbols/NAME.svg, easyread/symbols.toml and easyread/LICENSE.md.
 
-Standard library only.  To re-run:
+    python3 tools/easyread_symbols.py --check   # only report sizes and problems
+    python3 tools/easyread_symbols.py --faces   # rebuild after editing a face or SYMBOLS
+
+To bring in OpenMoji symbols, add them to SYMBOLS and build from the npm package:
 
     cd /tmp && npm pack openmoji@17.0.0 && tar xzf openmoji-17.0.0.tgz
-    python3 tools/easyread_symbols.py /tmp/package   # the unpacked npm package
+    python3 tools/easyread_symbols.py /tmp/package
 
-Add --check to only report sizes of what is already in symbols/.
+Standard library only.
 """
 
 import argparse
 import gzip
-import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from svg_minify import local, minify
+from svg_minify import compact, local, minify
 
-HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "easyread")
-OUT = os.path.join(HERE, "symbols")
+EASYREAD = Path(__file__).resolve().parent.parent / "easyread"
 OPENMOJI_VERSION = "17.0.0"
+HEARD = "heard"
+UNSAFE = (
+    "<script",
+    'href="http',
+    "url(http",
+    'xlink:href="http',
+    "<image",
+    "<foreignobject",
+    "@import",
+    "<!--",
+    "javascript:",
+)
 
 # name, source ("heard" or an OpenMoji hexcode), alt text
 SYMBOLS = [
-    ("face-very-bad", "heard", "A very sad, crying face"),
-    ("face-bad", "heard", "A sad face"),
-    ("face-ok", "heard", "A face with a straight mouth"),
-    ("face-good", "heard", "A smiling face"),
-    ("face-very-good", "heard", "A big happy face"),
+    ("face-very-bad", HEARD, "A very sad, crying face"),
+    ("face-bad", HEARD, "A sad face"),
+    ("face-ok", HEARD, "A face with a straight mouth"),
+    ("face-good", HEARD, "A smiling face"),
+    ("face-very-good", HEARD, "A big happy face"),
     ("thumbs-up", "1F44D", "A thumb pointing up"),
     ("thumbs-down", "1F44E", "A thumb pointing down"),
     ("question", "2753", "A question mark"),
@@ -70,108 +84,68 @@ SYMBOLS = [
     ("send", "1F4E8", "A letter flying away"),
     ("thank-you", "1F64F", "Two hands pressed together"),
 ]
-
-# ---------------------------------------------------------------- faces ---
-# Five faces, red to green, each with its own mouth so colour is not the
-# only cue.  Outline and features are #1a1a1a (17:1 against white).
-INK = "#1a1a1a"
+FACES = [name for name, source, _alt in SYMBOLS if source == HEARD]
 
 
-def face(fill, mouth, extra=""):
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" '
-        'aria-hidden="true" focusable="false">'
-        f'<circle cx="24" cy="24" r="21.5" fill="{fill}" stroke="{INK}" stroke-width="3"/>'
-        f'<g fill="{INK}"><circle cx="17" cy="19" r="3"/><circle cx="31" cy="19" r="3"/></g>'
-        f"{mouth}{extra}</svg>"
-    )
+def symbol_file(easyread: Path, name: str) -> Path:
+    """Return where the app reads a symbol from."""
+    return easyread / "symbols" / f"{name}.svg"
 
 
-def stroke_path(d, w=3):
-    return (
-        f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="{w}" '
-        'stroke-linecap="round" stroke-linejoin="round"/>'
-    )
+def face_source(easyread: Path, name: str) -> Path:
+    """Return the drawing a face is built from."""
+    return easyread / "faces" / f"{name}.svg"
 
 
-FACES = {
-    # deep frown, slanted brows and a blue tear
-    "face-very-bad": face(
-        "#e8514a",
-        stroke_path("M14 37c4-8 16-8 20 0"),
-        stroke_path("M12 15l7-3M36 15l-7-3", 2.5)
-        + f'<path d="M33 25c-2 4-3 6-1 7s3-2 1-7z" fill="#2f7fd0" stroke="{INK}"/>',
-    ),
-    # gentle frown
-    "face-bad": face("#f6913a", stroke_path("M16 35q8-5 16 0")),
-    # straight mouth
-    "face-ok": face("#f8d33a", stroke_path("M16 33h16")),
-    # gentle smile
-    "face-good": face("#9bcf53", stroke_path("M15 30q9 7 18 0")),
-    # big open smile
-    "face-very-good": face(
-        "#3fae49",
-        f'<path d="M13 28h22c0 6-5 10-11 10s-11-4-11-10z" fill="#fff" '
-        f'stroke="{INK}" stroke-width="3" stroke-linejoin="round"/>',
-    ),
-}
+def shown(easyread: Path, path: Path) -> str:
+    """Return a path as problems name it: from the folder that holds easyread/."""
+    return path.relative_to(easyread.parent).as_posix()
 
 
-# ----------------------------------------------------------------- checks ---
-def check_svg(name, text):
-    problems = []
-    root = ET.fromstring(text)
-    if local(root.tag) != "svg":
-        problems.append("root is not svg")
-    if not root.get("viewBox"):
-        problems.append("no viewBox")
-    for k in ("width", "height"):
-        if k in root.attrib:
-            problems.append(f"root has {k}")
-    if root.get("aria-hidden") != "true" or root.get("focusable") != "false":
-        problems.append("root lacks aria-hidden/focusable")
-    low = text.lower()
-    for bad in (
-        "<script",
-        'href="http',
-        "url(http",
-        'xlink:href="http',
-        "<image",
-        "<foreignobject",
-        "@import",
-        "<!--",
-        "javascript:",
-    ):
-        if bad in low:
-            problems.append(f"contains {bad}")
-    if re.search(r"\son\w+=", text):
-        problems.append("event handler attribute")
-    return [f"{name}: {p}" for p in problems]
+# ------------------------------------------------------------------- build ---
+def build_faces(easyread: Path) -> None:
+    """Copy each face's source to symbols/ on one line, without its comments."""
+    for name in FACES:
+        text = face_source(easyread, name).read_text(encoding="utf-8")
+        symbol_file(easyread, name).write_text(compact(text) + "\n", encoding="utf-8")
 
 
-def sizes(text):
-    raw = text.encode()
-    return len(raw), len(gzip.compress(raw, 9, mtime=0))
+def build_openmoji(easyread: Path, package: Path) -> None:
+    """Minify the OpenMoji symbols from the unpacked npm package into symbols/."""
+    svg = package / "color" / "svg"
+    if not svg.is_dir():
+        sys.exit(f"{svg} is not a folder: give the unpacked openmoji npm package")
+    for name, source, _alt in SYMBOLS:
+        if source != HEARD:
+            text = (svg / f"{source}.svg").read_text(encoding="utf-8")
+            symbol_file(easyread, name).write_text(minify(text) + "\n", encoding="utf-8")
 
 
-# ------------------------------------------------------------------ output ---
-def toml_str(s):
+def toml_str(s: str) -> str:
+    """Write a TOML basic string."""
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_toml():
+def source_label(source: str) -> str:
+    """Return a symbol's source as symbols.toml gives it."""
+    return "Heard" if source == HEARD else f"OpenMoji {source}"
+
+
+def toml_text() -> str:
+    """Return symbols.toml as the build writes it from SYMBOLS."""
     lines = [
         "# Heard easy-read symbols: alt text and source of each file in symbols/.",
-        "# Written by build.py; edit SYMBOLS there and re-run.",
+        "# Written by tools/easyread_symbols.py; edit SYMBOLS there and re-run.",
         "",
     ]
-    for name, src, alt in SYMBOLS:
-        lines.append(f"[{name}]")
-        lines.append(f"alt = {toml_str(alt)}")
-        lines.append("source = " + toml_str("Heard" if src == "heard" else f"OpenMoji {src}"))
+    for name, source, alt in SYMBOLS:
+        lines += [
+            f"[{name}]",
+            f"alt = {toml_str(alt)}",
+            f"source = {toml_str(source_label(source))}",
+        ]
         lines.append("")
-    with open(os.path.join(HERE, "symbols.toml"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    return "\n".join(lines)
 
 
 LICENSE_HEAD = """# Licence of the easy-read symbols
@@ -190,15 +164,15 @@ version {version}, folder `color/svg/`.)
 
 The five faces (`face-very-bad`, `face-bad`, `face-ok`, `face-good`,
 `face-very-good`) were drawn by Heard contributors and are licensed
-CC BY-SA 4.0 by Heard contributors.
+CC BY-SA 4.0 by Heard contributors. Their sources are in `faces/`.
 
 Wherever these symbols are shown to people (for example on an "About" or
 "Credits" page, or in the site footer), show the attribution line above.
 
 ## Changes made to the OpenMoji files
 
-Every OpenMoji file below was modified (minified) by `build.py`. The drawing
-was not redesigned; the changes are:
+Every OpenMoji file below was modified (minified) by `tools/easyread_symbols.py`.
+The drawing was not redesigned; the changes are:
 
 - removed the `id` attributes (including `id="emoji"`, `id="color"`,
   `id="line"`), `version` and other metadata, and the empty `hair`, `skin`
@@ -215,71 +189,108 @@ was not redesigned; the changes are:
 | file | OpenMoji source | what was changed |
 | --- | --- | --- |
 """
+LICENSE_FOOT = """
+The full licence text is at https://creativecommons.org/licenses/by-sa/4.0/legalcode and in the
+`LICENSE.txt` of the OpenMoji package.
+"""
 
 
-def write_license():
-    rows = []
-    for name, src, _ in SYMBOLS:
-        if src == "heard":
-            rows.append(
-                f"| symbols/{name}.svg | — (drawn by Heard contributors) | not applicable |"
-            )
-        else:
-            rows.append(f"| symbols/{name}.svg | {src}.svg | minified as above |")
-    text = LICENSE_HEAD.format(version=OPENMOJI_VERSION) + "\n".join(rows) + "\n"
-    text += (
-        "\nThe full licence text is at "
-        "https://creativecommons.org/licenses/by-sa/4.0/legalcode and in the\n"
-        "`LICENSE.txt` of the OpenMoji package.\n"
-    )
-    with open(os.path.join(HERE, "LICENSE.md"), "w", encoding="utf-8") as f:
-        f.write(text)
+def license_row(name: str, source: str) -> str:
+    """Return a symbol's row in the table of changes."""
+    if source == HEARD:
+        return f"| symbols/{name}.svg | — (drawn by Heard contributors) | not applicable |"
+    return f"| symbols/{name}.svg | {source}.svg | minified as above |"
 
 
-def report():
-    total_raw = total_gz = 0
+def license_text() -> str:
+    """Return LICENSE.md as the build writes it from SYMBOLS."""
+    rows = [license_row(name, source) for name, source, _alt in SYMBOLS]
+    return LICENSE_HEAD.format(version=OPENMOJI_VERSION) + "\n".join(rows) + "\n" + LICENSE_FOOT
+
+
+def write_lists(easyread: Path) -> None:
+    """Write symbols.toml and LICENSE.md from SYMBOLS."""
+    (easyread / "symbols.toml").write_text(toml_text(), encoding="utf-8")
+    (easyread / "LICENSE.md").write_text(license_text(), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ checks ---
+def sizes(raw: bytes) -> tuple[int, int]:
+    """Return a file's size and its size gzipped."""
+    return len(raw), len(gzip.compress(raw, 9, mtime=0))
+
+
+def svg_problems(root: ET.Element, text: str) -> list[str]:
+    """Return what makes a symbol unsafe or wrong to inline into a page."""
     problems = []
-    rows = []
-    for name, src, _ in SYMBOLS:
-        with open(os.path.join(OUT, name + ".svg"), encoding="utf-8") as f:
-            text = f.read()
-        problems += check_svg(name, text)
-        raw, gz = sizes(text)
-        total_raw += raw
-        total_gz += gz
-        rows.append((name, src, raw, gz))
-    w = max(len(r[0]) for r in rows)
-    for name, src, raw, gz in rows:
-        print(f"{name:<{w}}  {raw:6d} B raw  {gz:5d} B gzip  {src}")
-    print(f"{'TOTAL':<{w}}  {total_raw:6d} B raw  {total_gz:5d} B gzip  ({len(rows)} files)")
-    for p in problems:
-        print("PROBLEM:", p, file=sys.stderr)
-    return not problems
+    if local(root.tag) != "svg":
+        problems.append("root is not svg")
+    if not root.get("viewBox"):
+        problems.append("no viewBox")
+    problems += [f"root has {k}" for k in ("width", "height") if k in root.attrib]
+    if root.get("aria-hidden") != "true" or root.get("focusable") != "false":
+        problems.append("root lacks aria-hidden/focusable")
+    problems += [f"contains {bad}" for bad in UNSAFE if bad in text.lower()]
+    if re.search(r"\son\w+=", text):
+        problems.append("event handler attribute")
+    return problems
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("openmoji", nargs="?", help="unpacked openmoji npm package folder")
-    ap.add_argument("--check", action="store_true", help="only report sizes and problems")
-    args = ap.parse_args()
+def check(easyread: Path) -> list[tuple[str, str]]:
+    """Return what makes the symbols unsafe or wrong to inline, as (file, problem) pairs."""
+    problems = []
+    for name, _source, _alt in SYMBOLS:
+        path = symbol_file(easyread, name)
+        text = path.read_text(encoding="utf-8")
+        problems += [(shown(easyread, path), p) for p in svg_problems(ET.fromstring(text), text)]
+    return problems
+
+
+# --------------------------------------------------------------------- cli ---
+def print_sizes(easyread: Path) -> None:
+    """Print each symbol's size, raw and gzipped, and the totals."""
+    width = max(len(name) for name, _source, _alt in SYMBOLS)
+    total_raw = total_gz = 0
+    for name, source, _alt in SYMBOLS:
+        raw, gz = sizes(symbol_file(easyread, name).read_bytes())
+        total_raw, total_gz = total_raw + raw, total_gz + gz
+        print(f"{name:<{width}}  {raw:6d} B raw  {gz:5d} B gzip  {source}")
+    print(f"{'TOTAL':<{width}}  {total_raw:6d} B raw  {total_gz:5d} B gzip  ({len(SYMBOLS)} files)")
+
+
+def report(problems: list[tuple[str, str]]) -> int:
+    """Print one line per problem, or that there are none; return the exit status."""
+    for where, what in problems:
+        print(f"{where}: {what}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) with the easy-read symbols", file=sys.stderr)
+        return 1
+    print(f"{len(SYMBOLS)} easy-read symbols checked: no problems")
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line: --check, --faces or an OpenMoji package folder."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("openmoji", nargs="?", type=Path, help="unpacked openmoji npm package")
+    what.add_argument("--faces", action="store_true", help="build all but the OpenMoji files")
+    what.add_argument("--check", action="store_true", help="only report sizes and problems")
+    parser.add_argument("--easyread", type=Path, default=EASYREAD, help="the easyread folder")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the symbols (from OpenMoji, or only the faces and lists), or check them."""
+    args = parse_args(argv)
     if not args.check:
-        if not args.openmoji:
-            ap.error("give the unpacked openmoji package folder (or --check)")
-        os.makedirs(OUT, exist_ok=True)
-        for name, src, _ in SYMBOLS:
-            if src == "heard":
-                text = FACES[name]
-            else:
-                with open(
-                    os.path.join(args.openmoji, "color", "svg", src + ".svg"), encoding="utf-8"
-                ) as f:
-                    text = minify(f.read())
-            with open(os.path.join(OUT, name + ".svg"), "w", encoding="utf-8") as f:
-                f.write(text + "\n")
-        write_toml()
-        write_license()
-    sys.exit(0 if report() else 1)
+        if args.openmoji:
+            build_openmoji(args.easyread, args.openmoji)
+        build_faces(args.easyread)
+        write_lists(args.easyread)
+    print_sizes(args.easyread)
+    return report(check(args.easyread))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
