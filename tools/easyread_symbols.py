@@ -6,7 +6,7 @@ The five faces are drawn for Heard, because OpenMoji's faces are all yellow and 
 for a five-point scale shown inline; their sources are easyread/faces/NAME.svg. The build
 writes easyread/symbols/NAME.svg, easyread/symbols.toml and easyread/LICENSE.md.
 
-    python3 tools/easyread_symbols.py --check   # only report sizes and problems
+    python3 tools/easyread_symbols.py --check   # check the committed files; no download
     python3 tools/easyread_symbols.py --faces   # rebuild after editing a face or SYMBOLS
 
 To bring in OpenMoji symbols, add them to SYMBOLS and build from the npm package:
@@ -21,14 +21,21 @@ import argparse
 import gzip
 import re
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
-from svg_minify import compact, local, minify
+from svg_minify import compact, local, minify, serialize
 
 EASYREAD = Path(__file__).resolve().parent.parent / "easyread"
 OPENMOJI_VERSION = "17.0.0"
 HEARD = "heard"
+# Every symbol is inlined into each page that shows it, and a page after the first has 5 KiB
+# gzipped for everything (benchmarks/pages.py). The largest we use, map, is 4,538 bytes and
+# 1,029 gzipped; a new symbol bigger than these limits needs a simpler picture.
+MAX_BYTES = 5 * 1024
+MAX_GZIP_BYTES = 1280
 UNSAFE = (
     "<script",
     'href="http',
@@ -85,6 +92,7 @@ SYMBOLS = [
     ("thank-you", "1F64F", "Two hands pressed together"),
 ]
 FACES = [name for name, source, _alt in SYMBOLS if source == HEARD]
+REBUILD = "run `python3 tools/easyread_symbols.py --faces`"
 
 
 def symbol_file(easyread: Path, name: str) -> Path:
@@ -193,6 +201,7 @@ LICENSE_FOOT = """
 The full licence text is at https://creativecommons.org/licenses/by-sa/4.0/legalcode and in the
 `LICENSE.txt` of the OpenMoji package.
 """
+LICENSE_ROW = re.compile(r"^\| symbols/(.+?)\.svg \|", re.MULTILINE)
 
 
 def license_row(name: str, source: str) -> str:
@@ -236,14 +245,137 @@ def svg_problems(root: ET.Element, text: str) -> list[str]:
     return problems
 
 
-def check(easyread: Path) -> list[tuple[str, str]]:
-    """Return what makes the symbols unsafe or wrong to inline, as (file, problem) pairs."""
+def size_problems(raw: bytes) -> list[str]:
+    """Return the size limits a symbol goes over."""
+    size, zipped = sizes(raw)
+    problems = []
+    if size > MAX_BYTES:
+        problems.append(f"{size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+    if zipped > MAX_GZIP_BYTES:
+        problems.append(f"{zipped:,} bytes gzipped, over the {MAX_GZIP_BYTES:,}-byte limit")
+    return problems
+
+
+def symbol_problems(raw: bytes) -> list[str]:
+    """Return what is wrong with a symbol file: not valid, not minified, unsafe or too big."""
+    try:
+        text = raw.decode("utf-8")
+        root = ET.fromstring(text)
+    except (UnicodeDecodeError, ET.ParseError) as error:
+        return [f"not a valid SVG file ({error})"]
+    problems = svg_problems(root, text)
+    if text != serialize(root) + "\n":
+        problems.append("not minified: the build writes one line, no comments, then a newline")
+    return problems + size_problems(raw)
+
+
+def check_symbols(easyread: Path) -> list[tuple[str, str]]:
+    """Check that every listed symbol has a good file, and that every file is listed."""
     problems = []
     for name, _source, _alt in SYMBOLS:
         path = symbol_file(easyread, name)
-        text = path.read_text(encoding="utf-8")
-        problems += [(shown(easyread, path), p) for p in svg_problems(ET.fromstring(text), text)]
+        if not path.is_file():
+            problems.append((shown(easyread, path), "missing, though SYMBOLS lists it"))
+            continue
+        problems += [(shown(easyread, path), p) for p in symbol_problems(path.read_bytes())]
+    listed = {name for name, _source, _alt in SYMBOLS}
+    for path in sorted((easyread / "symbols").glob("*.svg")):
+        if path.stem not in listed:
+            problems.append(
+                (shown(easyread, path), "not in SYMBOLS, so it has no alt text or licence")
+            )
     return problems
+
+
+def face_problem(easyread: Path, name: str) -> str | None:
+    """Say how a face in symbols/ differs from what its source builds, if it does."""
+    source = face_source(easyread, name)
+    if not source.is_file():
+        return f"no source {shown(easyread, source)} to build it from"
+    try:
+        expected = compact(source.read_text(encoding="utf-8")) + "\n"
+    except (UnicodeDecodeError, ET.ParseError) as error:
+        return f"its source {shown(easyread, source)} is not a valid SVG file ({error})"
+    built = symbol_file(easyread, name)
+    if built.is_file() and built.read_bytes() != expected.encode():
+        return f"differs from its source {shown(easyread, source)}: {REBUILD}"
+    return None
+
+
+def check_faces(easyread: Path) -> list[tuple[str, str]]:
+    """Check that each face in symbols/ is what its source builds, and each source is a face."""
+    problems = []
+    for name in FACES:
+        problem = face_problem(easyread, name)
+        if problem:
+            problems.append((shown(easyread, symbol_file(easyread, name)), problem))
+    for path in sorted((easyread / "faces").glob("*.svg")):
+        if path.stem not in FACES:
+            problems.append((shown(easyread, path), 'not a face in SYMBOLS (source "heard")'))
+    return problems
+
+
+def toml_differences(text: str) -> list[str]:
+    """Return how symbols.toml's entries differ from SYMBOLS."""
+    try:
+        entries = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return [f"not valid TOML ({error})"]
+    found = []
+    for name, source, alt in SYMBOLS:
+        entry = entries.get(name)
+        if not isinstance(entry, dict):
+            found.append(f"no [{name}] entry")
+            continue
+        if entry.get("alt") != alt:
+            found.append(f"[{name}] alt is {entry.get('alt')!r}, SYMBOLS says {alt!r}")
+        if entry.get("source") != source_label(source):
+            expected = source_label(source)
+            found.append(f"[{name}] source is {entry.get('source')!r}, SYMBOLS says {expected!r}")
+    listed = {name for name, _source, _alt in SYMBOLS}
+    return found + [f"[{name}] is not in SYMBOLS" for name in entries if name not in listed]
+
+
+def license_differences(text: str) -> list[str]:
+    """Return the symbols whose rows in LICENSE.md are missing, wrong or not in SYMBOLS."""
+    lines = text.splitlines()
+    found = [
+        f"no row, or a wrong one, for symbols/{name}.svg"
+        for name, source, _alt in SYMBOLS
+        if license_row(name, source) not in lines
+    ]
+    listed = {name for name, _source, _alt in SYMBOLS}
+    found += [
+        f"a row for symbols/{name}.svg, which is not in SYMBOLS"
+        for name in LICENSE_ROW.findall(text)
+        if name not in listed
+    ]
+    return found
+
+
+def check_written(
+    easyread: Path, name: str, expected: str, differences: Callable[[str], list[str]]
+) -> list[tuple[str, str]]:
+    """Check that a file the build writes from SYMBOLS is what it would write now."""
+    path = easyread / name
+    where = shown(easyread, path)
+    if not path.is_file():
+        return [(where, f"missing: {REBUILD} to write it from SYMBOLS")]
+    text = path.read_text(encoding="utf-8")
+    if text == expected:
+        return []
+    found = differences(text) or [f"differs from what the build writes: {REBUILD}"]
+    return [(where, f) for f in found]
+
+
+def check(easyread: Path) -> list[tuple[str, str]]:
+    """Return every problem with the committed symbols as (file, what is wrong) pairs."""
+    return (
+        check_symbols(easyread)
+        + check_faces(easyread)
+        + check_written(easyread, "symbols.toml", toml_text(), toml_differences)
+        + check_written(easyread, "LICENSE.md", license_text(), license_differences)
+    )
 
 
 # --------------------------------------------------------------------- cli ---
@@ -263,7 +395,6 @@ def report(problems: list[tuple[str, str]]) -> int:
     for where, what in problems:
         print(f"{where}: {what}", file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) with the easy-read symbols", file=sys.stderr)
         return 1
     print(f"{len(SYMBOLS)} easy-read symbols checked: no problems")
     return 0
@@ -275,7 +406,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("openmoji", nargs="?", type=Path, help="unpacked openmoji npm package")
     what.add_argument("--faces", action="store_true", help="build all but the OpenMoji files")
-    what.add_argument("--check", action="store_true", help="only report sizes and problems")
+    what.add_argument("--check", action="store_true", help="check the files; write nothing")
     parser.add_argument("--easyread", type=Path, default=EASYREAD, help="the easyread folder")
     return parser.parse_args(argv)
 
@@ -288,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             build_openmoji(args.easyread, args.openmoji)
         build_faces(args.easyread)
         write_lists(args.easyread)
-    print_sizes(args.easyread)
+        print_sizes(args.easyread)
     return report(check(args.easyread))
 
 
