@@ -384,7 +384,10 @@ def print_sizes(easyread: Path) -> None:
     width = max(len(name) for name, _source, _alt in SYMBOLS)
     total_raw = total_gz = 0
     for name, source, _alt in SYMBOLS:
-        raw, gz = sizes(symbol_file(easyread, name).read_bytes())
+        path = symbol_file(easyread, name)
+        if not path.is_file():
+            continue  # the check that follows names it
+        raw, gz = sizes(path.read_bytes())
         total_raw, total_gz = total_raw + raw, total_gz + gz
         print(f"{name:<{width}}  {raw:6d} B raw  {gz:5d} B gzip  {source}")
     print(f"{'TOTAL':<{width}}  {total_raw:6d} B raw  {total_gz:5d} B gzip  ({len(SYMBOLS)} files)")
