@@ -42,14 +42,15 @@ run: load translations ## Install, migrate, load the surveys and serve on http:/
 	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
 
 test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
-	$(BIN)/ruff check app tests benchmarks migrations
+	$(BIN)/ruff check app tests tools benchmarks migrations
+	$(BIN)/python tools/easyread_symbols.py --check
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP) ## Measure page weights and server times; print the table
 	$(BIN)/python -m benchmarks
 
 lint: $(DEV_STAMP) ## Check style with ruff
-	$(BIN)/ruff check app tests benchmarks migrations
+	$(BIN)/ruff check app tests tools benchmarks migrations
 
 clean: ## Remove the virtual environment (keeps instance/ and its database)
 	rm -rf $(VENV)
