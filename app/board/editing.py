@@ -1,6 +1,5 @@
 """Staff edits to a KPI: read the form's text, validate as a survey file would, then save."""
 
-import re
 from datetime import date
 
 from flask_babel import gettext as _
@@ -156,9 +155,7 @@ def validate(kpi: Kpi, values: dict[str, str], *, session: Session) -> tuple[Kpi
     survey = definition_of(latest_version(kpi.survey_id, session=session))
     found = kpi_problems(survey, definition)
     if found:
-        return None, [
-            (_field_of((re.match(r"\w+", p).group(),), p), f"{kpi.ref}: {p}") for p in found
-        ]
+        return None, [(_field_of((p.field,), p.message), f"{kpi.ref}: {p}") for p in found]
     return definition, []
 
 

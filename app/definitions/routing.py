@@ -1,6 +1,6 @@
 """Which question comes next: routing over plain answers, no Flask, no session."""
 
-from app.definitions.schema import QuestionDef, SurveyDef
+from app.definitions.schema import Kind, QuestionDef, SurveyDef
 
 # A draft's answers: key -> a value, a list of values (multiple choice), or None (skipped).
 Answers = dict[str, str | list[str] | None]
@@ -70,7 +70,7 @@ def answer_problems(survey: SurveyDef, answers: Answers) -> list[str]:
 def value_problems(question: QuestionDef, value: str | list[str]) -> list[str]:
     """List what is wrong with one answer to one question."""
     kind = question.type
-    if kind == "multiple":
+    if kind == Kind.MULTIPLE:
         if not isinstance(value, list) or not value:
             return ["expected a list of choices"]
         allowed = question.values()
@@ -81,9 +81,9 @@ def value_problems(question: QuestionDef, value: str | list[str]) -> list[str]:
         return ["expected one answer"]
     if value in question.values():
         return []
-    if kind == "text":
+    if kind == Kind.TEXT:
         return [] if len(value) <= question.max_length else ["too long"]
-    if kind == "number":
+    if kind == Kind.NUMBER:
         if not value.lstrip("-").isdigit():
             return ["not a whole number"]
         return [] if question.min <= int(value) <= question.max else ["out of range"]

@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +20,22 @@ SCALE_VALUES = ("1", "2", "3", "4", "5")
 YESNO_VALUES = ("yes", "no", "not_sure")
 AUDIENCES = ("young_people", "parent_carers", "sencos", "practitioners")
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a definition: where (a field path) and what."""
+
+    where: str  # e.g. "questions[2].show_if.question"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    @property
+    def field(self) -> str:
+        """Return the top-level field the problem is in, e.g. "questions"."""
+        return re.split(r"[.\[ ]", self.where, maxsplit=1)[0]
 
 
 class DefinitionError(ValueError):
@@ -193,23 +210,24 @@ class SurveyDef(Strict):
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _cross_checks(survey: SurveyDef) -> list[str]:
+def _cross_checks(survey: SurveyDef) -> list[Problem]:
     """Find the problems that span fields: duplicate keys, routing, KPI references."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     seen: dict[str, QuestionDef] = {}
     for index, question in enumerate(survey.questions):
         where = f"questions[{index}]"
         if question.key in seen:
-            problems.append(f'{where}.key: "{question.key}" is used twice')
+            problems.append(Problem(f"{where}.key", f'"{question.key}" is used twice'))
         rule = question.show_if
         if rule is not None:
             earlier = seen.get(rule.question)
             if earlier is None:
-                problems.append(
-                    f'{where}.show_if.question: "{rule.question}" is not an earlier question'
-                )
+                message = f'"{rule.question}" is not an earlier question'
+                problems.append(Problem(f"{where}.show_if.question", message))
             elif earlier.type not in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
-                problems.append(f"{where}.show_if.question: routing needs a one-answer question")
+                problems.append(
+                    Problem(f"{where}.show_if.question", "routing needs a one-answer question")
+                )
             else:
                 problems += _unknown_values(f"{where}.show_if.answers", rule.answers, earlier)
         seen[question.key] = question
@@ -217,25 +235,29 @@ def _cross_checks(survey: SurveyDef) -> list[str]:
     for index, kpi in enumerate(survey.kpis):
         where = f"kpis[{index}] ({kpi.ref})"
         if kpi.ref in refs:
-            problems.append(f"{where}.ref: is used twice")
+            problems.append(Problem(f"{where}.ref", "is used twice"))
         refs.add(kpi.ref)
         for c_index, condition in enumerate(kpi.conditions):
             at = f"{where}.conditions[{c_index}]"
             question = seen.get(condition.question)
             if question is None:
-                problems.append(f'{at}.question: no question has the key "{condition.question}"')
+                message = f'no question has the key "{condition.question}"'
+                problems.append(Problem(f"{at}.question", message))
                 continue
             problems += _unknown_values(f"{at}.positive", condition.positive, question)
             overlap = set(condition.positive) & set(condition.excluded)
             if overlap:
-                problems.append(f"{at}.excluded: {sorted(overlap)} cannot also be positive")
+                problems.append(
+                    Problem(f"{at}.excluded", f"{sorted(overlap)} cannot also be positive")
+                )
     return problems
 
 
-def _unknown_values(where: str, values: list[str], question: QuestionDef) -> list[str]:
+def _unknown_values(where: str, values: list[str], question: QuestionDef) -> list[Problem]:
     allowed = question.values()
+    offers = ", ".join(allowed)
     return [
-        f'{where}: "{value}" is not an answer to "{question.key}" (it offers {", ".join(allowed)})'
+        Problem(where, f'"{value}" is not an answer to "{question.key}" (it offers {offers})')
         for value in values
         if value not in allowed
     ]
@@ -264,7 +286,7 @@ def parse_text(text: str, *, slug: str, path: str) -> SurveyDef:
         raise DefinitionError(path, [_describe(e) for e in error.errors()]) from None
     problems = _cross_checks(survey)
     if problems:
-        raise DefinitionError(path, problems)
+        raise DefinitionError(path, [str(problem) for problem in problems])
     return survey
 
 
@@ -289,11 +311,15 @@ def definition_of(version) -> SurveyDef:
     return cached
 
 
-def kpi_problems(survey: SurveyDef, kpi: KpiDef) -> list[str]:
+def kpi_problems(survey: SurveyDef, kpi: KpiDef) -> list[Problem]:
     """Check one KPI against a survey's questions, e.g. after a staff edit.
 
-    Each problem reads "field: what is wrong", the field relative to the KPI.
+    Each problem's place is relative to the KPI ("conditions[0].question").
     """
     prefix = f"kpis[0] ({kpi.ref})."
     problems = _cross_checks(survey.model_copy(update={"kpis": [kpi]}))
-    return [problem.removeprefix(prefix) for problem in problems if problem.startswith(prefix)]
+    return [
+        Problem(p.where.removeprefix(prefix), p.message)
+        for p in problems
+        if p.where.startswith(prefix)
+    ]

@@ -6,6 +6,7 @@ from flask_babel import gettext
 from markupsafe import Markup
 
 from app.definitions import QuestionDef, SurveyDef
+from app.definitions.schema import Kind
 from app.respond.forms import choices
 from app.symbols import faces, symbol
 
@@ -76,7 +77,7 @@ def question_words(question: QuestionDef, easy: bool) -> QuestionWords:
 
 def option_words(question: QuestionDef, easy: bool) -> list[tuple[str, str, Markup]]:
     """Return (value, label, picture) for each answer offered."""
-    pictures = faces() if question.type == "scale" else {}
+    pictures = faces() if question.type == Kind.SCALE else {}
     by_value = {option.value: option for option in question.options}
     result = []
     for value, label in choices(question):

@@ -6,7 +6,7 @@ from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAre
 from wtforms.validators import InputRequired, Optional, Regexp, ValidationError
 
 from app.definitions import QuestionDef
-from app.definitions.schema import DONT_KNOW, PREFER_NOT
+from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind
 from app.forms import strip
 
 SPECIAL_LABELS = {DONT_KNOW: _l("I don't know"), PREFER_NOT: _l("I'd rather not say")}
@@ -25,9 +25,9 @@ class StartForm(FlaskForm):
 
 def choices(question: QuestionDef) -> list[tuple[str, str]]:
     """Return (value, label) for every answer offered, in the order shown."""
-    if question.type == "scale":
+    if question.type == Kind.SCALE:
         main = list(zip(("1", "2", "3", "4", "5"), question.scale_labels, strict=True))
-    elif question.type == "yesno":
+    elif question.type == Kind.YESNO:
         main = list(YESNO_LABELS.items())
     else:
         main = [(option.value, option.label) for option in question.options]
@@ -56,10 +56,10 @@ def _field_for(question: QuestionDef) -> Field:
     # Fields get no choices: the page renders them from choices(), and OneOf checks them.
     offered = [value for value, _label in choices(question)]
     not_offered = OneOf(offered, _l("Choose one of the answers shown."))
-    if question.type == "multiple":
+    if question.type == Kind.MULTIPLE:
         need = InputRequired(_l("Choose at least one answer.")) if question.required else Optional()
         return SelectMultipleField(validate_choice=False, validators=[need, not_offered])
-    if question.type in ("single", "scale", "yesno"):
+    if question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
         need = InputRequired(_l("Choose one answer.")) if question.required else Optional()
         return RadioField(validate_choice=False, validators=[need, not_offered])
     return _typed_field(question)
@@ -68,7 +68,7 @@ def _field_for(question: QuestionDef) -> Field:
 def _typed_field(question: QuestionDef) -> Field:
     # Text and number answers are checked in AnswerForm.validate_answer, because an
     # "I'd rather not say" choice beside the box makes an empty box a valid answer.
-    if question.type == "text":
+    if question.type == Kind.TEXT:
         return TextAreaField(filters=[strip])
     return StringField(filters=[strip])
 
@@ -79,7 +79,7 @@ class AnswerForm(FlaskForm):
     question: QuestionDef
 
     def validate_answer(self, field: Field) -> None:
-        if self.question.type not in ("text", "number"):
+        if self.question.type not in (Kind.TEXT, Kind.NUMBER):
             return
         special = getattr(self, "special", None)
         if special is not None and special.data:
@@ -89,11 +89,11 @@ class AnswerForm(FlaskForm):
             if self.question.required:
                 raise ValidationError(
                     _l("Type your answer.")
-                    if self.question.type == "text"
+                    if self.question.type == Kind.TEXT
                     else _l("Type a whole number, like 15.")
                 )
             return
-        if self.question.type == "text":
+        if self.question.type == Kind.TEXT:
             limit = self.question.max_length
             if len(value) > limit:
                 raise ValidationError(
@@ -120,7 +120,7 @@ class AnswerForm(FlaskForm):
 def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
     """Build the form for a question page."""
     attributes = {"question": question, "answer": _field_for(question)}
-    if question.type in ("text", "number") and special_choices(question):
+    if question.type in (Kind.TEXT, Kind.NUMBER) and special_choices(question):
         attributes["special"] = RadioField(
             validate_choice=False,
             validators=[
@@ -141,13 +141,13 @@ def answer_value(form: AnswerForm, question: QuestionDef):
     if special is not None and special.data:
         return special.data
     data = form.answer.data
-    if question.type == "multiple":
+    if question.type == Kind.MULTIPLE:
         return list(dict.fromkeys(data)) or None
     return data or None
 
 
 def form_data(question: QuestionDef, value) -> dict:
     """Turn a stored draft value back into form defaults for the page."""
-    if question.type in ("text", "number") and value in (DONT_KNOW, PREFER_NOT):
+    if question.type in (Kind.TEXT, Kind.NUMBER) and value in (DONT_KNOW, PREFER_NOT):
         return {"special": value}
     return {"answer": value}

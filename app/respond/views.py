@@ -10,6 +10,7 @@ from app import db
 from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
+from app.definitions.schema import Kind
 from app.i18n import easy_read
 from app.models import Draft, Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
@@ -133,7 +134,7 @@ def _question_page(survey, version, answers, current, form, changing: bool):
     number, total = position_of(definition, answers, current.key)
     words = question_words(current, easy_read())
     # Beside a text box, "I'd rather not say" is its own small group of radios.
-    special = words.options if current.type in ("text", "number") else []
+    special = words.options if current.type in (Kind.TEXT, Kind.NUMBER) else []
     step_back = back(definition, answers, current.key, changing=changing)
     return _page(
         "respond/question.html",

@@ -6,6 +6,7 @@ import pytest
 
 from app.definitions import DefinitionError, parse_file, parse_text
 from app.definitions.loader import validate_directory
+from app.definitions.schema import kpi_problems
 from tests.samples import ALL_TYPES
 
 SURVEYS = Path(__file__).resolve().parents[2] / "surveys"
@@ -161,3 +162,14 @@ def test_a_broken_file_does_not_stop_the_good_ones_validating(tmp_path):
     good, errors = validate_directory(tmp_path)
     assert [s.slug for s in good] == ["good"]
     assert errors[0].path.endswith("bad.toml") and errors[0].problems[0].startswith("minutes:")
+
+
+def test_a_kpi_problem_is_data_naming_its_field_relative_to_the_kpi():
+    survey = parse_text(ALL_TYPES, slug="x", path="x.toml")
+    kpi = survey.kpis[0]
+    wrong = kpi.model_copy(
+        update={"conditions": [kpi.conditions[0].model_copy(update={"question": "nope"})]}
+    )
+    (problem,) = kpi_problems(survey, wrong)
+    assert (problem.where, problem.field) == ("conditions[0].question", "conditions")
+    assert problem.message == 'no question has the key "nope"'
