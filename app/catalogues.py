@@ -12,7 +12,7 @@ from app.config import ROOT
 
 FOLDER = ROOT / "translations"
 TEMPLATE = FOLDER / "messages.pot"
-KEYWORDS = ["-k", "_l", "-k", "lazy_gettext", "-k", "ngettext:1,2"]
+KEYWORDS = ["-k", "_l", "-k", "lazy_gettext", "-k", "ngettext:1,2", "-k", "N_", "-k", "Np_:1,2"]
 
 
 def run_pybabel(*args: str) -> None:

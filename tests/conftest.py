@@ -22,6 +22,9 @@ from app.models import Role, Survey, SurveyVersion
 from app.responses import store_response
 from tests.pages import PageCheckingClient, submit
 
+# The KPI fixtures serve tests/board and tests/kpis alike.
+pytest_plugins = ["tests.kpi_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SURVEYS = ROOT / "surveys"
 BACKENDS = ["sqlite", "postgresql"]

@@ -1,4 +1,5 @@
-"""Imports flow one way: blueprints -> shared modules -> models -> db; analysis stays pure.
+"""Imports flow one way: only the factory imports a blueprint, blueprints never import each
+other, and analysis/ imports nothing but the standard library and itself.
 
 Every module under app/ is parsed (imports inside functions count too), so the rules hold
 for code not yet written: a new blueprint is any package whose __init__ makes a Blueprint.

@@ -7,26 +7,19 @@ from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 
+from app.analysis.kpi_sentences import (  # noqa: F401  (re-exported for callers)
+    MONTHS,
+    N_,
+    TEMPLATES,
+    day_month_year,
+    english_people,
+    explain,
+    month_year,
+)
+
 # Division and interpolation can miss an exact boundary by one float step; a value that
 # is on the milestone must count as on it.
 TOLERANCE = 1e-9
-
-# Fixed English names: strftime("%B") follows the process locale, and the sentences are
-# translated as whole templates later, not by the C library.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Status(StrEnum):
@@ -50,13 +43,15 @@ class Vocabulary:
         return getattr(self, status.value)
 
 
-BRAG = Vocabulary(grey="Grey", green="Green", amber="Amber", red="Red", blue="Blue")
+BRAG = Vocabulary(
+    grey=N_("Grey"), green=N_("Green"), amber=N_("Amber"), red=N_("Red"), blue=N_("Blue")
+)
 ON_TRACK = Vocabulary(
-    grey="Not due yet",
-    green="On track - no concerns",
-    amber="On track - some concerns",
-    red="Off track",
-    blue="Completed",
+    grey=N_("Not due yet"),
+    green=N_("On track - no concerns"),
+    amber=N_("On track - some concerns"),
+    red=N_("Off track"),
+    blue=N_("Completed"),
 )
 VOCABULARIES = {"brag": BRAG, "on-track": ON_TRACK}
 
@@ -79,39 +74,12 @@ class KpiReading:
     ci_high: float
     expected: float | None  # None when not due yet
     status: Status
-    explanation: str
+    explanation: str  # in English; pages translate TEMPLATES[case] with the facts
     slow_to_progress: bool
     next_milestone: Milestone | None  # None once past every milestone
     current_milestone: Milestone | None  # the one the explanation names
-
-
-# One whole sentence per case, each a single literal with named placeholders, so it can
-# be wrapped for translation and reordered by translators; never join fragments.
-TEMPLATES = {
-    "no-milestones": "Not due yet: no milestones are set, so {status}.",
-    "not-due": "Not due yet: the first milestone is {milestone}, so {status}.",
-    "not-started": "Not due yet: tracking starts on {start} and the first milestone is"
-    " {milestone}, so {status}.",
-    "too-few": "Too few answers to say: {n} {audience} answered and at least {minimum} are"
-    " needed, so {status}.",
-    "blue": "{value}% of {n} {audience} (95% CI {low}-{high}%) meets the final target of"
-    " {final}% and the work is closed, so {status}.",
-    "green-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-    " is {expected}%; the value meets it, so {status}.",
-    "amber-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-    " is {expected}%; the value is below it but the interval reaches it, so {status}.",
-    "red-at": "{value}% of {n} {audience} (95% CI {low}-{high}%); the {milestone} milestone"
-    " is {expected}%; the whole interval is below it, so {status}.",
-    "green-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-    " by now on the way to {target}% at the {milestone} milestone; the value"
-    " meets it, so {status}.",
-    "amber-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-    " by now on the way to {target}% at the {milestone} milestone; the value is"
-    " below it but the interval reaches it, so {status}.",
-    "red-toward": "{value}% of {n} {audience} (95% CI {low}-{high}%); {expected}% is expected"
-    " by now on the way to {target}% at the {milestone} milestone; the whole"
-    " interval is below it, so {status}.",
-}
+    case: str = "no-milestones"  # which of TEMPLATES explains the status
+    facts: tuple[tuple[str, object], ...] = ()  # its figures, unformatted (dates as dates)
 
 
 def wilson_interval(positive: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -186,21 +154,6 @@ def percent(fraction: float) -> int:
     return math.floor(round(fraction * 100, 6) + 0.5)
 
 
-def month_year(day: date) -> str:
-    """Return a date as an English month and year, e.g. "June 2025"."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def day_month_year(day: date) -> str:
-    """Return a date in English, e.g. "1 June 2025"."""
-    return f"{day.day} {month_year(day)}"
-
-
-def explain(case: str, status: Status, vocabulary: Vocabulary, facts: dict[str, object]) -> str:
-    """Return the sentence for a case, ending with the vocabulary's label."""
-    return TEMPLATES[case].format(status=vocabulary.label(status), **facts)
-
-
 def _not_due_case(
     current: Milestone | None, on: date, start: date | None, baseline: float | None
 ) -> str:
@@ -227,13 +180,13 @@ def _facts(
     start: date | None,
     minimum: int,
     final_target: float,
-    audience_label: str,
+    people: tuple[str, str],
 ) -> dict[str, object]:
-    """Return every figure a template may name, formatted to be read."""
+    """Return every figure a template may name: percentages whole, dates left as dates."""
     low, high = wilson_interval(positive, n)
     facts: dict[str, object] = {
         "n": n,
-        "audience": audience_label,
+        "people": english_people(n, people),
         "minimum": minimum,
         "final": percent(final_target),
         "low": percent(low),
@@ -244,9 +197,9 @@ def _facts(
     if expected is not None:
         facts["expected"] = percent(expected)
     if current is not None:
-        facts |= {"milestone": month_year(current.on), "target": percent(current.target)}
+        facts |= {"milestone": current.on, "target": percent(current.target)}
     if start is not None:
-        facts["start"] = day_month_year(start)
+        facts["start"] = start
     return facts
 
 
@@ -264,7 +217,7 @@ def assess(
     closed: bool = False,
     start: date | None = None,
     baseline: float | None = None,
-    audience_label: str = "people",
+    people: tuple[str, str] = ("person", "people"),
     vocabulary: Vocabulary = BRAG,
     history: Sequence[tuple[date, Status, float | None, float | None]] = (),
 ) -> KpiReading:
@@ -284,7 +237,7 @@ def assess(
     else:
         status = classify(value, high, expected)
         case = _due_case(status, expected, current)
-    facts = _facts(n, positive, expected, current, start, minimum, final_target, audience_label)
+    facts = _facts(n, positive, expected, current, start, minimum, final_target, people)
     slow = slow_to_progress([*history, (on, status, value, expected)])
     return KpiReading(
         ref=ref,
@@ -297,10 +250,12 @@ def assess(
         ci_high=high,
         expected=expected,
         status=status,
-        explanation=explain(case, status, vocabulary, facts),
+        explanation=explain(case, vocabulary.label(status), facts),
         slow_to_progress=slow,
         next_milestone=upcoming,
         current_milestone=current,
+        case=case,
+        facts=tuple(facts.items()),
     )
 
 

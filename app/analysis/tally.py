@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.analysis.kpi_status import MONTHS
+from app.analysis.kpi_sentences import MONTHS
 
 PERIOD_KINDS = ("month", "quarter")
 

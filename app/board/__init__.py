@@ -5,7 +5,8 @@ from flask import Blueprint
 # cli_group=None: the board's commands are `flask kpis ...`, not `flask board kpis ...`.
 bp = Blueprint("board", __name__, template_folder="templates", cli_group=None)
 
-from app.board import views  # noqa: E402,F401  (routes register on bp)
+# Routes and template filters register on bp as their modules load.
+from app.board import charting, downloads, formatting, kpi_admin, views  # noqa: E402,F401
 from app.board.cli import kpis_cli  # noqa: E402
 
 bp.cli.add_command(kpis_cli)

@@ -3,12 +3,14 @@
 from datetime import date
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.definitions import KpiDef, definition_of
+from app.definitions.checks import kpi_problems
 from app.definitions.loader import latest_version
-from app.definitions.schema import DONT_KNOW, PREFER_NOT, kpi_problems
+from app.definitions.schema import DONT_KNOW, PREFER_NOT
 from app.kpis.counts import is_counted, recount
 from app.kpis.definition import definition_of_kpi
 from app.models import Kpi
@@ -61,12 +63,19 @@ def _words(text: str) -> list[str]:
     return [word.strip() for word in text.split(",") if word.strip()]
 
 
+def _sides(text: str, wrong: str):
+    """Yield (left, right) of each non-empty "left = right" line; a line without = is wrong."""
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        left, equals, right = line.partition("=")
+        if not equals:
+            raise ValueError(wrong)
+        yield left, right
+
+
 def _conditions(text: str) -> list[dict]:
     found = []
-    for line in filter(None, (line.strip() for line in text.splitlines())):
-        question, equals, answers = line.partition("=")
-        if not equals:
-            raise ValueError(_("write each condition as: question = positive answers"))
+    wrong = _("write each condition as: question = positive answers")
+    for question, answers in _sides(text, wrong):
         positive, bar, excluded = answers.partition("|")
         condition = {"question": question.strip(), "positive": _words(positive)}
         if bar:
@@ -77,14 +86,12 @@ def _conditions(text: str) -> list[dict]:
 
 def _milestones(text: str) -> list[dict]:
     found = []
-    for line in filter(None, (line.strip() for line in text.splitlines())):
-        day, equals, percent = line.partition("=")
-        if not equals:
-            raise ValueError(_("write each milestone as: YYYY-MM-DD = percent"))
+    wrong = _("write each milestone as: YYYY-MM-DD = percent")
+    for day, percent in _sides(text, wrong):
         try:
             found.append({"date": date.fromisoformat(day.strip()), "percent": float(percent)})
         except ValueError:
-            raise ValueError(_("write each milestone as: YYYY-MM-DD = percent")) from None
+            raise ValueError(wrong) from None
     return found
 
 
@@ -99,12 +106,12 @@ PARSERS = {
     "window_months": int,
 }
 HINTS = {
-    "baseline": "enter a number from 0 to 100",
-    "target": "enter a number from 0 to 100",
-    "baseline_date": "enter a date as YYYY-MM-DD",
-    "target_date": "enter a date as YYYY-MM-DD",
-    "minimum_sample": "enter a whole number",
-    "window_months": "enter a whole number of months",
+    "baseline": _l("enter a number from 0 to 100"),
+    "target": _l("enter a number from 0 to 100"),
+    "baseline_date": _l("enter a date as YYYY-MM-DD"),
+    "target_date": _l("enter a date as YYYY-MM-DD"),
+    "minimum_sample": _l("enter a whole number"),
+    "window_months": _l("enter a whole number of months"),
 }
 
 
@@ -118,7 +125,7 @@ def _parse(ref: str, values: dict[str, str]) -> tuple[dict, list[Problem]]:
         try:
             data[name] = PARSERS.get(name, str)(text)
         except ValueError as error:
-            hint = HINTS.get(name) or str(error)
+            hint = str(HINTS.get(name) or error)
             problems.append(
                 (name, _("%(ref)s: %(field)s: %(hint)s", ref=ref, field=name, hint=hint))
             )

@@ -8,13 +8,7 @@ from wtforms.validators import InputRequired, Length
 
 from app.definitions.schema import AUDIENCES
 from app.forms import ChoiceField, strip
-
-AUDIENCE_NAMES = {
-    "young_people": _l("Young people"),
-    "parent_carers": _l("Parent carers"),
-    "sencos": _l("SENCos"),
-    "practitioners": _l("Practitioners"),
-}
+from app.words import AUDIENCE_NAMES
 
 
 class FilterForm(FlaskForm):
@@ -32,6 +26,24 @@ class FilterForm(FlaskForm):
         wrong=_l("Choose an audience from the list."),
     )
     period = ChoiceField(_l("Period"), default="", wrong=_l("Choose a period from the list."))
+
+
+class TalliesForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form that changes nothing
+
+    survey = ChoiceField(_l("Survey"), default="", wrong=_l("Choose a survey from the list."))
+    by = ChoiceField(
+        _l("Break down by"),
+        default="all",
+        choices=[
+            SelectChoice("all", _l("Everyone together")),
+            SelectChoice("period", _l("Period")),
+            SelectChoice("language", _l("Language")),
+            SelectChoice("mode", _l("How they answered")),
+        ],
+        wrong=_l("Choose how to break the tallies down from the list."),
+    )
 
 
 class KpiEditForm(FlaskForm):

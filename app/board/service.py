@@ -14,15 +14,7 @@ from app.kpis.counts import month_counts as counted_months
 from app.kpis.definition import definition_of_kpi, trajectory
 from app.kpis.queries import MonthCounts
 from app.models import Kpi, StateError, Survey
-
-# The status sentences from analysis.kpi_status are English templates, so the audience
-# they name is English too; pages show translated audience names beside them.
-AUDIENCE_WORDS = {
-    "young_people": "young people",
-    "parent_carers": "parent carers",
-    "sencos": "SENCos",
-    "practitioners": "practitioners",
-}
+from app.words import english_nouns
 
 
 @dataclass(frozen=True)
@@ -101,7 +93,7 @@ def read(
         closed=row.kpi.closed,
         start=definition.baseline_date,
         baseline=baseline,
-        audience_label=AUDIENCE_WORDS.get(row.kpi.audience, row.kpi.audience),
+        people=english_nouns(row.kpi.audience),
         vocabulary=vocabulary,
         history=[
             (p.period.end, p.reading.status, p.reading.value, p.reading.expected) for p in history

@@ -8,13 +8,11 @@ from sqlmodel import Session
 from app.analysis.tally import QuestionTally, period_of, question_tallies, roll_up
 from app.board.queries import DIMENSIONS, surveys_with_versions, tally_rows
 from app.definitions import definition_of
-from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
+from app.definitions.schema import Kind, SurveyDef
+from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
 
-BREAKDOWNS = ("all", "period", "language", "mode")
 # No events yet: facilitator events come with a later issue; until then "mode" (online,
 # kiosk, paper, event) is how answers from focus groups are told apart.
-YESNO_LABELS = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
-EXTRA_LABELS = {DONT_KNOW: "I don't know", PREFER_NOT: "I'd rather not say"}
 
 
 @dataclass(frozen=True)
@@ -34,11 +32,12 @@ def option_labels(definition: SurveyDef) -> dict[str, dict[str, str]]:
         if question.type in (Kind.TEXT, Kind.NUMBER):
             continue  # free text is read, not counted; numbers are not a fixed set
         named = {o.value: o.label for o in question.options}
-        named |= YESNO_LABELS if question.type == Kind.YESNO else {}
+        named |= YESNO_ANSWERS if question.type == Kind.YESNO else {}
         if question.type == Kind.SCALE:
             named |= {str(i + 1): f"{i + 1} {w}" for i, w in enumerate(question.scale_labels)}
+        # str(): the shared answer words are lazy, and a spreadsheet cell needs text.
         labels[question.key] = {
-            v: named.get(v) or EXTRA_LABELS.get(v, v) for v in question.values()
+            v: str(named.get(v) or SPECIAL_ANSWERS.get(v, v)) for v in question.values()
         }
     return labels
 

@@ -1,14 +1,7 @@
 """Survey definition files: parse, validate, load into the database."""
 
-from app.definitions.schema import (
-    DefinitionError,
-    KpiDef,
-    QuestionDef,
-    SurveyDef,
-    definition_of,
-    parse_file,
-    parse_text,
-)
+from app.definitions.parsing import DefinitionError, definition_of, parse_file, parse_text
+from app.definitions.schema import KpiDef, QuestionDef, SurveyDef
 
 __all__ = [
     "definition_of",

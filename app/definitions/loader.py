@@ -5,7 +5,8 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from app.definitions.schema import DefinitionError, SurveyDef, parse_file
+from app.definitions.parsing import DefinitionError, parse_file
+from app.definitions.schema import SurveyDef
 from app.kpis.counts import is_counted, recount
 from app.models import Kpi, Survey, SurveyState, SurveyVersion
 

@@ -2,15 +2,11 @@
 
 import hashlib
 import json
-import re
-import tomllib
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 KEY = r"^[a-z][a-z0-9_]{0,63}$"
 VALUE = r"^[a-z0-9_]{1,64}$"
@@ -18,33 +14,17 @@ DONT_KNOW = "dont_know"
 PREFER_NOT = "prefer_not_say"
 SCALE_VALUES = ("1", "2", "3", "4", "5")
 YESNO_VALUES = ("yes", "no", "not_sure")
-AUDIENCES = ("young_people", "parent_carers", "sencos", "practitioners")
+
+
+class Audience(StrEnum):
+    YOUNG_PEOPLE = "young_people"
+    PARENT_CARERS = "parent_carers"
+    SENCOS = "sencos"
+    PRACTITIONERS = "practitioners"
+
+
+AUDIENCES = tuple(a.value for a in Audience)
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a definition: where (a field path) and what."""
-
-    where: str  # e.g. "questions[2].show_if.question"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-    @property
-    def field(self) -> str:
-        """Return the top-level field the problem is in, e.g. "questions"."""
-        return re.split(r"[.\[ ]", self.where, maxsplit=1)[0]
-
-
-class DefinitionError(ValueError):
-    """A survey file is wrong; each problem names the file, the field and what is wrong."""
-
-    def __init__(self, path: str, problems: list[str]):
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(f"{path}: {problem}" for problem in problems))
 
 
 class Kind(StrEnum):
@@ -208,118 +188,3 @@ class SurveyDef(Strict):
         """Return a hash of the content, so an unchanged file makes no new version."""
         text = json.dumps(self.model_dump(mode="json", exclude={"kpis"}), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _cross_checks(survey: SurveyDef) -> list[Problem]:
-    """Find the problems that span fields: duplicate keys, routing, KPI references."""
-    problems: list[Problem] = []
-    seen: dict[str, QuestionDef] = {}
-    for index, question in enumerate(survey.questions):
-        where = f"questions[{index}]"
-        if question.key in seen:
-            problems.append(Problem(f"{where}.key", f'"{question.key}" is used twice'))
-        rule = question.show_if
-        if rule is not None:
-            earlier = seen.get(rule.question)
-            if earlier is None:
-                message = f'"{rule.question}" is not an earlier question'
-                problems.append(Problem(f"{where}.show_if.question", message))
-            elif earlier.type not in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
-                problems.append(
-                    Problem(f"{where}.show_if.question", "routing needs a one-answer question")
-                )
-            else:
-                problems += _unknown_values(f"{where}.show_if.answers", rule.answers, earlier)
-        seen[question.key] = question
-    refs: set[str] = set()
-    for index, kpi in enumerate(survey.kpis):
-        where = f"kpis[{index}] ({kpi.ref})"
-        if kpi.ref in refs:
-            problems.append(Problem(f"{where}.ref", "is used twice"))
-        refs.add(kpi.ref)
-        for c_index, condition in enumerate(kpi.conditions):
-            at = f"{where}.conditions[{c_index}]"
-            question = seen.get(condition.question)
-            if question is None:
-                message = f'no question has the key "{condition.question}"'
-                problems.append(Problem(f"{at}.question", message))
-                continue
-            problems += _unknown_values(f"{at}.positive", condition.positive, question)
-            overlap = set(condition.positive) & set(condition.excluded)
-            if overlap:
-                problems.append(
-                    Problem(f"{at}.excluded", f"{sorted(overlap)} cannot also be positive")
-                )
-    return problems
-
-
-def _unknown_values(where: str, values: list[str], question: QuestionDef) -> list[Problem]:
-    allowed = question.values()
-    offers = ", ".join(allowed)
-    return [
-        Problem(where, f'"{value}" is not an answer to "{question.key}" (it offers {offers})')
-        for value in values
-        if value not in allowed
-    ]
-
-
-def _describe(error: dict) -> str:
-    path = ""
-    for part in error["loc"]:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif not str(part).startswith(("function-", "tagged-union")):
-            path += f".{part}" if path else str(part)
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{path or 'file'}: {message}"
-
-
-def parse_text(text: str, *, slug: str, path: str) -> SurveyDef:
-    """Parse and validate one survey file's text, or raise DefinitionError."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DefinitionError(path, [f"file: not valid TOML ({error})"]) from None
-    try:
-        survey = SurveyDef.model_validate({**data, "slug": slug})
-    except ValidationError as error:
-        raise DefinitionError(path, [_describe(e) for e in error.errors()]) from None
-    problems = _cross_checks(survey)
-    if problems:
-        raise DefinitionError(path, [str(problem) for problem in problems])
-    return survey
-
-
-def parse_file(path: Path) -> SurveyDef:
-    """Parse and validate one survey file; its name is its slug."""
-    slug = path.stem
-    if not re.match(r"^[a-z0-9][a-z0-9-]{0,79}$", slug):
-        raise DefinitionError(str(path), ["file name: use lower-case letters, digits and -"])
-    return parse_text(path.read_text(encoding="utf-8"), slug=slug, path=str(path))
-
-
-_by_hash: dict[str, SurveyDef] = {}
-
-
-def definition_of(version) -> SurveyDef:
-    """Return a stored version's definition, parsed once: versions never change."""
-    cached = _by_hash.get(version.content_hash)
-    if cached is None:
-        # Stored as JSON, so dates come back as text: parse leniently what was strict on load.
-        cached = SurveyDef.model_validate(version.definition, strict=False)
-        _by_hash[version.content_hash] = cached
-    return cached
-
-
-def kpi_problems(survey: SurveyDef, kpi: KpiDef) -> list[Problem]:
-    """Check one KPI against a survey's questions, e.g. after a staff edit.
-
-    Each problem's place is relative to the KPI ("conditions[0].question").
-    """
-    prefix = f"kpis[0] ({kpi.ref})."
-    problems = _cross_checks(survey.model_copy(update={"kpis": [kpi]}))
-    return [
-        Problem(p.where.removeprefix(prefix), p.message)
-        for p in problems
-        if p.where.startswith(prefix)
-    ]

@@ -8,9 +8,7 @@ from wtforms.validators import InputRequired, Optional, Regexp, ValidationError
 from app.definitions import QuestionDef
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind
 from app.forms import strip
-
-SPECIAL_LABELS = {DONT_KNOW: _l("I don't know"), PREFER_NOT: _l("I'd rather not say")}
-YESNO_LABELS = {"yes": _l("Yes"), "no": _l("No"), "not_sure": _l("Not sure")}
+from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
 
 
 class SendForm(FlaskForm):
@@ -28,7 +26,7 @@ def choices(question: QuestionDef) -> list[tuple[str, str]]:
     if question.type == Kind.SCALE:
         main = list(zip(("1", "2", "3", "4", "5"), question.scale_labels, strict=True))
     elif question.type == Kind.YESNO:
-        main = list(YESNO_LABELS.items())
+        main = list(YESNO_ANSWERS.items())
     else:
         main = [(option.value, option.label) for option in question.options]
     return main + special_choices(question)
@@ -37,7 +35,7 @@ def choices(question: QuestionDef) -> list[tuple[str, str]]:
 def special_choices(question: QuestionDef) -> list[tuple[str, str]]:
     """Return the "I don't know" and "I'd rather not say" choices this question offers."""
     wanted = [DONT_KNOW] * question.dont_know + [PREFER_NOT] * question.prefer_not
-    return [(value, SPECIAL_LABELS[value]) for value in wanted]
+    return [(value, SPECIAL_ANSWERS[value]) for value in wanted]
 
 
 class OneOf:

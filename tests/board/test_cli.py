@@ -3,7 +3,7 @@
 import json
 
 from app.board.cli import kpis_status
-from tests.board.conftest import mix, utc
+from tests.kpi_fixtures import mix, utc
 
 KEYS = {
     "ref",

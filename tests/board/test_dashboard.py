@@ -5,7 +5,7 @@ import re
 import pytest
 
 from app.models import Role
-from tests.board.conftest import kpi_id, mix, utc
+from tests.kpi_fixtures import kpi_id, mix, utc
 from tests.pages import error_messages, page, squash, text
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 import app as app_package
-from tests.board.conftest import REVIEW, mix, utc
+from tests.kpi_fixtures import REVIEW, mix, utc
 from tests.pages import page, squash
 
 
@@ -121,12 +121,12 @@ def test_tallies_break_down_by_language_mode_and_period(board, review, add_respo
     assert [(r["count"], r["answered"]) for r in june] == [("2", "2")]
 
 
-def test_a_wrong_tally_choice_is_explained(board, review):
+def test_a_wrong_tally_choice_is_explained_in_the_order_of_the_fields(board, review):
     response = board.get("/board/tallies?survey=nope&by=colour")
     assert response.status_code == 400
     assert [squash(a.get_text()) for a in page(response).select(".error-summary a")] == [
-        "Choose how to break the tallies down from the list.",
         "Choose a survey from the list.",
+        "Choose how to break the tallies down from the list.",
     ]
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from app.models import Kpi, Role
-from tests.board.conftest import kpi_id, mix, stored_months, utc
+from tests.kpi_fixtures import kpi_id, mix, stored_months, utc
 from tests.pages import error_messages, page, submit, text
 
 

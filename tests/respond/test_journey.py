@@ -4,32 +4,9 @@ from sqlmodel import func, select
 
 from app.models import Answer, Response
 from tests.conftest import count_statements
+from tests.journey import SHORTEST, answer, answer_through, start
 from tests.pages import page, submit, text
 from tests.samples import ALL_TYPES, TWO_QUESTIONS
-
-
-def start(client, slug):
-    response = submit(client, f"/s/{slug}")
-    assert response.status_code == 302
-    return response.location
-
-
-def answer(client, url, data):
-    response = submit(client, url, data)
-    assert response.status_code == 302, text(response)
-    return response.location
-
-
-# The fewest answers that take ALL_TYPES to Check your answers: "no" skips the routed
-# question, then the optional ones are left blank.
-SHORTEST = ({"answer": "no"}, {}, {"answer": "family"}, {}, {})
-
-
-def answer_through(client, url, answers):
-    """Answer page after page in order; return where the last answer leads."""
-    for data in answers:
-        url = answer(client, url, data)
-    return url
 
 
 def count(db_session, model=Response):

@@ -1,4 +1,4 @@
-"""Fixtures for the board: a KPI survey, responses at chosen times, a fixed "today"."""
+"""Fixtures for the board and KPI count tests: a KPI survey, timed responses, a fixed today."""
 
 import uuid
 from datetime import UTC, date, datetime

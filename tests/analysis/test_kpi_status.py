@@ -5,19 +5,17 @@ from datetime import date
 
 import pytest
 
+from app.analysis.kpi_sentences import TEMPLATES, day_month_year, month_year
 from app.analysis.kpi_status import (
     BRAG,
     ON_TRACK,
-    TEMPLATES,
     VOCABULARIES,
     Milestone,
     Status,
     assess,
     classify,
-    day_month_year,
     expected_on,
     heading_to,
-    month_year,
     percent,
     reading_to_dict,
     slow_to_progress,
@@ -42,7 +40,7 @@ def reading(positive, n, on, **overrides):
         on=on,
         minimum_sample=10,
         final_target=0.80,
-        audience_label="young people",
+        people=("young person", "young people"),
     )
     kwargs.update(overrides)
     return assess(**kwargs)
@@ -174,8 +172,22 @@ def test_dates_are_written_with_english_month_names():
 
 def test_every_template_is_one_sentence_ending_in_the_status_label():
     for template in TEMPLATES.values():
-        assert template.endswith(", so {status}.")
+        assert template.endswith(", so %(status)s.")
         assert template.count(".") == 1
+
+
+def test_one_answer_is_one_young_person_not_one_young_people():
+    r = reading(1, 1, date(2025, 1, 15))
+    assert "1 young person answered" in r.explanation
+
+
+def test_a_reading_keeps_its_case_and_unformatted_facts_for_translation():
+    r = reading(8, 10, date(2025, 6, 30))
+    facts = dict(r.facts)
+    assert r.case == "green-at" and facts["milestone"] == date(2025, 6, 1)
+    assert TEMPLATES[r.case] % {**facts, "milestone": "June 2025", "status": "Green"} == (
+        r.explanation
+    )
 
 
 # assess: Grey

@@ -3,8 +3,8 @@
 from sqlmodel import func, select
 
 from app.models import Answer, Draft, Response
-from tests.app.test_journey import SHORTEST, answer, answer_through, start
 from tests.conftest import survey_by_slug
+from tests.journey import SHORTEST, answer, answer_through, start
 from tests.pages import error_messages, page, submit, text
 from tests.samples import ALL_TYPES
 

@@ -13,8 +13,8 @@ from app.board.cli import kpis_recount
 from app.kpis.counts import recount
 from app.models import Kpi, KpiMonthCount
 from app.responses import Outcome, store_response
-from tests.board.conftest import REVIEW, counted_months, mix, stored_months, utc
 from tests.conftest import newest_version, race_sends
+from tests.kpi_fixtures import REVIEW, counted_months, mix, stored_months, utc
 
 # Optional questions (so a condition can go unanswered), a multiple choice question, and
 # conditions with and without their own excluded answers.

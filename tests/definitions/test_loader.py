@@ -4,8 +4,8 @@ from sqlmodel import func, select
 
 from app.cli import surveys_load, surveys_validate
 from app.models import Kpi, Survey, SurveyVersion
-from tests.app.test_journey import SHORTEST, answer_through, start
 from tests.conftest import survey_by_slug
+from tests.journey import SHORTEST, answer_through, start
 from tests.pages import submit
 from tests.samples import ALL_TYPES
 

@@ -8,8 +8,8 @@ from sqlmodel import select
 from app.cli import responses_export, users_bootstrap, users_create
 from app.export import neutralise
 from app.models import Role, StaffUser
-from tests.app.test_journey import answer_through, start
 from tests.conftest import survey_by_slug
+from tests.journey import answer_through, start
 from tests.pages import error_messages, page, submit, text
 from tests.samples import ALL_TYPES
 

@@ -12,8 +12,8 @@ from app.analysis.tally import response_outcome
 from app.board.service import kpi_views
 from app.models import Kpi, KpiMonthCount
 from app.responses import store_response
-from tests.board.conftest import REVIEW, TODAY, counted_months, stored_months, utc
 from tests.conftest import count_statements, newest_version
+from tests.kpi_fixtures import REVIEW, TODAY, counted_months, stored_months, utc
 
 CODES = {"5": 1, "4": 1, "2": 0, "yes": 1, "no": 0, "dont_know": 2}
 

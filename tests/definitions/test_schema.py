@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from app.definitions import DefinitionError, parse_file, parse_text
+from app.definitions.checks import kpi_problems
 from app.definitions.loader import validate_directory
-from app.definitions.schema import kpi_problems
 from tests.samples import ALL_TYPES
 
 SURVEYS = Path(__file__).resolve().parents[2] / "surveys"

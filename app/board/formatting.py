@@ -1,0 +1,86 @@
+"""Template filters that say the board's numbers, dates and sentences in the reader's language."""
+
+from datetime import date
+
+from babel.dates import format_date as babel_date
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+
+from app.analysis.kpi_sentences import TEMPLATES
+from app.analysis.kpi_status import KpiReading, Vocabulary, percent
+from app.analysis.tally import Period
+from app.board import bp
+from app.words import audience_name, people
+
+
+def format_date(day: date, pattern: str) -> str:
+    """Format a date in the page's language; English as written in the UK (day first)."""
+    locale = get_locale()
+    return babel_date(day, pattern, locale="en_GB" if str(locale) == "en" else locale)
+
+
+@bp.app_template_filter("pct")
+def pct(fraction: float | None) -> str:
+    """Return a fraction as a whole percentage, or a dash when there is none."""
+    return "–" if fraction is None else f"{percent(fraction)}%"
+
+
+@bp.app_template_filter("points")
+def points(change: float | None) -> str:
+    """Return a change as signed percentage points, e.g. "+3 percentage points"."""
+    if change is None:
+        return _("no earlier value to compare")
+    whole = round(change * 100)
+    sign = "+" if whole > 0 else "-" if whole < 0 else ""
+    return ngettext(
+        "%(sign)s%(num)d percentage point",
+        "%(sign)s%(num)d percentage points",
+        abs(whole),
+        sign=sign,
+    )
+
+
+@bp.app_template_filter("long_date")
+def long_date(day: date) -> str:
+    """Return a date as the reader's language writes it in full, e.g. "1 June 2025"."""
+    return format_date(day, "long")
+
+
+@bp.app_template_filter("month_year")
+def month_year(day: date) -> str:
+    """Return a month and year in the reader's language, e.g. "June 2025"."""
+    return format_date(day, "LLLL y")
+
+
+@bp.app_template_filter("period_label")
+def period_label(period: Period) -> str:
+    """Return a month ("March 2025") or quarter ("January to March 2025") as a sentence."""
+    if period.start.month == period.end.month:
+        return month_year(period.start)
+    return _(
+        "%(first)s to %(last)s",
+        first=format_date(period.start, "LLLL"),
+        last=month_year(period.end),
+    )
+
+
+@bp.app_template_filter("status_word")
+def status_word(reading: KpiReading, vocabulary: Vocabulary) -> str:
+    """Return the partnership's word for a reading's status, translated."""
+    return _(vocabulary.label(reading.status))
+
+
+@bp.app_template_filter("explanation")
+def explanation(reading: KpiReading, vocabulary: Vocabulary) -> str:
+    """Return the sentence that explains a status, translated whole with its figures."""
+    facts = dict(reading.facts)
+    dates = {"milestone": month_year, "start": long_date}
+    shown = {k: dates[k](v) if k in dates else v for k, v in facts.items()}
+    shown["people"] = people(reading.n, reading.audience)
+    return _(TEMPLATES[reading.case], status=status_word(reading, vocabulary), **shown)
+
+
+@bp.app_template_filter("audience_name")
+def audience(code: str) -> str:
+    """Return an audience's name, translated."""
+    return audience_name(code)

@@ -1,0 +1,53 @@
+"""Staff changes to a KPI from the board: edit its definition, close it (Blue), reopen it."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from app import clock, db
+from app.auth import role_required
+from app.board import bp, editing
+from app.board.forms import KpiEditForm
+from app.board.service import close_kpi
+from app.board.views import reading_of
+from app.forms import ActionForm
+from app.models import Kpi, Role, StateError, utcnow
+from app.words import AUDIENCE_NAMES
+
+
+@bp.route("/kpis/<int:kpi_id>/edit", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def edit(kpi_id: int):
+    kpi = db.session().get(Kpi, kpi_id) or abort(404)
+    form = KpiEditForm(data=editing.form_values(kpi))
+    if form.validate_on_submit():
+        definition, problems = editing.validate(kpi, form.data, session=db.session())
+        for field, message in problems:
+            form[field].errors.append(message)
+        if definition is not None:
+            editing.save(kpi, definition, session=db.session())
+            db.commit()
+            flash(_("The KPI %(ref)s is saved.", ref=kpi.ref), "status")
+            return redirect(url_for(".kpi", kpi_id=kpi.id))
+    return render_template("board/edit.html", form=form, kpi=kpi, audiences=AUDIENCE_NAMES)
+
+
+@bp.post("/kpis/<int:kpi_id>/<any(close, reopen):action>")
+@role_required(Role.ADMIN)
+def close(kpi_id: int, action: str):
+    ActionForm().validate_on_submit() or abort(400)
+    view = reading_of(kpi_id, clock.today())
+    try:
+        if action == "reopen":
+            view.row.kpi.reopen()
+        else:
+            close_kpi(view, session=db.session(), when=utcnow())
+    except StateError as refused:
+        flash(str(refused), "error")
+        return redirect(url_for(".kpi", kpi_id=kpi_id))
+    db.commit()
+    ref = view.row.kpi.ref
+    if action == "close":
+        flash(_("The KPI %(ref)s is closed: its final target is met.", ref=ref), "status")
+    else:
+        flash(_("The KPI %(ref)s is open again.", ref=ref), "status")
+    return redirect(url_for(".kpi", kpi_id=kpi_id))
