@@ -3,7 +3,7 @@
 import gzip
 import re
 
-from benchmarks.setup import bench_app, table
+from benchmarks.setup import answer_all, bench_app, response_id_of, table
 
 FIRST_BUDGET, LATER_BUDGET = 14 * 1024, 5 * 1024
 SLUG = "post-14-review"
@@ -31,21 +31,15 @@ def respondent_pages(client) -> list[tuple[str, bytes, bool]]:
 
     found = [("home", get("/"), True), ("start", get(f"/s/{SLUG}"), False)]
     seen = set()
-    url = client.post(f"/s/{SLUG}").location
-    answers = {"scale": "4", "yesno": "yes", "number": "15", "text": "It was fine"}
-    while "/q/" in url:
-        html = get(url)
-        kind = re.search(r'data-type="(\w+)"', html.decode()).group(1)
+
+    def question(kind: str, html: bytes) -> None:
         if kind not in seen:
             seen.add(kind)
             found.append((f"question ({kind})", html, False))
-        value = answers.get(kind) or re.search(
-            r'name="answer" value="([^"]+)"', html.decode()
-        ).group(1)
-        url = client.post(url, data={"answer": value}).location
-    check = get(url)
+
+    _url, check = answer_all(client, SLUG, question)
     found.append(("check your answers", check, False))
-    response_id = re.search(r'name="response_id"[^>]*value="([^"]+)"', check.decode()).group(1)
+    response_id = response_id_of(check)
     client.post(f"/s/{SLUG}/send", data={"response_id": response_id})
     found += [
         ("thank you", get(f"/s/{SLUG}/sent"), False),

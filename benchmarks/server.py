@@ -5,7 +5,7 @@ import statistics
 import threading
 import time
 
-from benchmarks.setup import bench_app, table
+from benchmarks.setup import answer_all, bench_app, response_id_of, table
 
 SLUG = "co-production-group"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
@@ -29,17 +29,8 @@ def summary(name: str, times: list[float]) -> list:
 
 def ready_to_send(client) -> str:
     """Start a draft and answer every question; return the response id to send."""
-    url = client.post(f"/s/{SLUG}").location
-    while "/q/" in url:
-        html = client.get(url).get_data(as_text=True)
-        value = "4" if 'value="4"' in html else ("yes" if 'value="yes"' in html else "")
-        if 'name="answer" value="' in html and not value:
-            value = html.split('name="answer" value="')[1].split('"')[0]
-        if 'inputmode="numeric"' in html:
-            value = "15"
-        url = client.post(url, data={"answer": value}).location
-    html = client.get(url).get_data(as_text=True)
-    return html.split('name="response_id"')[1].split('value="')[1].split('"')[0]
+    _url, check = answer_all(client, SLUG)
+    return response_id_of(check)
 
 
 def measure(label: str, url: str | None) -> list[list]:
