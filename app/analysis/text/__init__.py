@@ -1,0 +1,1 @@
+"""Read free-text comments: language, sentiment, themes, safeguarding and personal data."""

@@ -1,0 +1,88 @@
+"""Whether a comment is in English, from its script and its commonest words."""
+
+import re
+
+from app.analysis.text.tokens import words
+
+# Words that show English: function words, the short answers people give ("fine", "idk",
+# "n/a", "no"), text-speak and words every SEND comment uses. "ok" is left out on purpose:
+# it is said in every language, so "ok" alone cannot tell us anything.
+ENGLISH = frozenset(
+    """
+    the a an and or but of to in on at for with from by about as into than then so if
+    is are was were be been being am do does did done have has had having will would can
+    could should shall may might must not no yes nor
+    i me my mine we us our you your he him his she her they them their it its this that
+    these those there here what which who whom whose when where why how all any some
+    don't didn't doesn't can't couldn't won't wouldn't isn't wasn't aren't weren't haven't
+    hasn't hadn't i'm i've i'd i'll it's that's there's they're we're you're he's she's
+    dont didnt doesnt cant couldnt wont wouldnt isnt wasnt arent havent hasnt im ive
+    very really just also still never always again because only more most much many too
+    out up down over after before since until while get got go went going gone make made
+    say said know think feel felt want need needs help helped tell told ask asked give
+    school college plan son daughter child children kid kids mum dad parent parents staff
+    teacher time day days week weeks month months year years wait waited waiting nothing
+    none everything something anything everyone someone nobody people thing things
+    fine good bad great nice lovely brilliant excellent amazing terrible awful rubbish
+    poor happy sad helpful useless thanks thank please sure well better worse best worst
+    idk n/a na tbh ngl imo lol dunno nope yeah yep yea nah meh cba innit
+    """.split()
+)
+
+# The commonest words of the other Latin-script languages Heard's families write in. Any that
+# are English words too ("a", "i", "to", "in") are dropped below: they prove nothing.
+_OTHERS = {
+    "welsh": """mae mae'r yn yr y ac ar fy ei ein eich eu nhw ni chi fe hi ef wedi bod oedd
+        roedd dim ddim gyda gan fod hefyd ond neu iawn da dda diolch ysgol plentyn mab merch
+        rydw rwy dw dwi ydw ydy yw oes nid nad pan beth sut pam pwy lle gallu angen cymorth
+        cefnogaeth athro athrawon hyn hynny yma yna achos felly bach mawr gwael i'r o'r y'n""",
+    "polish": """w z się nie jest że jak ale co tak czy mam ma są był była było mój moja
+        moje syn córka dziecko szkoła szkole bardzo dobrze źle nic już jeszcze tylko też dla
+        od przez który która które ten ta te tego jego jej ich nam nas mi mnie mu pani może
+        trzeba bo gdy kiedy dlaczego pomoc dziękuję czekamy czekać jestem jesteśmy""",
+    "romanian": """și si în la de cu pe nu este sunt fost au mai foarte care ce că să sa
+        fiul fiica copilul copil școala scoala școală bine rău doar pentru din dar sau acest
+        această mea meu noi voi ei ele el ea lui le îi ne vă mulțumesc multumesc ajutor
+        așteptăm asteptam avem""",
+    "lithuanian": """ir yra buvo kad bet ne taip į su iš mano mūsų jūsų jo jos jų man mane
+        mums labai gerai blogai tik dar jau kai kur kodėl kas ką sūnus dukra vaikas mokykla
+        mokykloje ačiū pagalba laukiame nėra nebuvo kuris kuri tai šis ši savo apie prie nuo""",
+    "somali": """waa iyo oo ka ku la aan uu ay ma waxaan wax ah ee u soo ayaa waxa kale aad
+        aniga wiilka gabadha ilmaha iskuulka dugsiga mahadsanid fiican xun caawimo waqti
+        hadda kuma kama aanan iga ii waxay wuxuu""",
+    # Urdu and Punjabi are often typed in Latin letters on a phone.
+    "roman urdu": """hai hain nahi nahin mera meri mere beta beti bohat bahut acha accha
+        aur mein ko se bhi kya ka ki ke tha thi ho raha rahi gaya koi sab lekin kyun""",
+}
+STOP_WORDS = {
+    language: frozenset(listed.split()) - ENGLISH for language, listed in _OTHERS.items()
+}
+
+# Letters English never uses but Polish, Romanian, Lithuanian or Welsh do.
+_FOREIGN_LETTER = re.compile("[ąćęłńśźżăâîșşțţčėįšųūžŵŷ]", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# With this many words and not one English one, the comment is in some other language.
+_ENOUGH_WORDS = 4
+
+
+def is_english(text: str) -> bool | None:
+    """Tell whether a comment is English; None when it is too short to tell ("ok", "👍")."""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return None
+    if 2 * len(_LATIN.findall(text)) < letters:
+        return False  # mostly Arabic, Gurmukhi, Bengali or another script
+    tokens = [w for w in words(text) if w[0].isalpha()]
+    english = sum(w in ENGLISH for w in tokens)
+    other = _other_evidence(tokens)
+    if english != other:
+        return english > other
+    return False if len(tokens) >= _ENOUGH_WORDS else None
+
+
+def _other_evidence(tokens: list[str]) -> int:
+    """Count the words that show the likeliest other language."""
+    foreign_letters = sum(bool(_FOREIGN_LETTER.search(w)) for w in tokens)
+    best = max(sum(w in stops for w in tokens) for stops in STOP_WORDS.values())
+    return max(best, foreign_letters)

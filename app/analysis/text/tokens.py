@@ -1,0 +1,60 @@
+"""Sentences and words of a comment, found with regular expressions alone.
+
+TextBlob's own splitters need NLTK data we cannot download, and comments are short and
+informal (text-speak, emoji, no capitals), so a few patterns serve them better anyway.
+"""
+
+import re
+
+# One emoji: a pictograph, then any skin tone, variation selector or zero-width-joined part,
+# so "👍🏽" and "👨‍👩‍👧" stay single tokens as people mean them.
+_PICTOGRAPH = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]"
+_EMOJI = f"{_PICTOGRAPH}(?:[\ufe0f\U0001f3fb-\U0001f3ff]|\u200d{_PICTOGRAPH})*"
+# Sideways faces and hearts; a URL is matched first so "https://" gives no ":/".
+_EMOTICON = r"(?<!\w)(?:[:;=][-'^]?[()\[\]DPpO/|*3]|<3|\):)(?!\w)"
+_URL = r"(?:https?://|www\.)\S+"
+# Letters or digits of any script, with inner apostrophes ("don't", "o'clock").
+_WORD = r"[^\W_]+(?:['’][^\W_]+)*"
+# Text-speak that a split on "/" would break: "n/a" means "not applicable".
+_SLASHED = r"(?<!\w)[nNwW]/[aAeEcC](?!\w)"
+
+TOKEN = re.compile(f"{_URL}|{_SLASHED}|{_EMOJI}|{_EMOTICON}|{_WORD}|[!?]")
+EMOJI = re.compile(_EMOJI)
+
+# A sentence ends at . ! ? or … (with any closing quote or bracket) before a space, or at a
+# line break: people often write one point a line without a full stop.
+_END = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s|$)|\n\s*")
+_LAST_WORD = re.compile(r"\S+$")
+# Words whose full stop does not end a sentence. Titles come before a name, and the Latin
+# ones mid-sentence; an initial ("J. Smith") is handled by its length.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof st rev sr jr e.g eg i.e ie etc vs approx dept no tel cllr".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the comment's tokens, lower-cased, with typographic apostrophes made plain."""
+    return [t.lower().replace("’", "'") for t in TOKEN.findall(text)]
+
+
+def sentences(text: str) -> list[str]:
+    """Return the comment's sentences, stripped, without empty ones."""
+    found, start = [], 0
+    for end in _END.finditer(text):
+        if end.group().startswith(".") and _abbreviated(text, end.start()):
+            continue
+        piece = text[start : end.end()].strip()
+        if piece:
+            found.append(piece)
+        start = end.end()
+    tail = text[start:].strip()
+    return [*found, tail] if tail else found
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """Tell whether the full stop at this position closes an abbreviation, not a sentence."""
+    before = _LAST_WORD.search(text, max(0, dot - 12), dot)
+    if before is None:
+        return False
+    word = before.group().lstrip("([\"'").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
