@@ -2,12 +2,12 @@
 
 import re
 
-from app.analysis.text.tokens import words
+from app.analysis.text.tokens import word_set, words
 
 # Words that show English: function words, the short answers people give ("fine", "idk",
 # "n/a", "no"), text-speak and words every SEND comment uses. "ok" is left out on purpose:
 # it is said in every language, so "ok" alone cannot tell us anything.
-ENGLISH = frozenset(
+ENGLISH = word_set(
     """
     the a an and or but of to in on at for with from by about as into than then so if
     is are was were be been being am do does did done have has had having will would can
@@ -26,7 +26,7 @@ ENGLISH = frozenset(
     fine good bad great nice lovely brilliant excellent amazing terrible awful rubbish
     poor happy sad helpful useless thanks thank please sure well better worse best worst
     idk n/a na tbh ngl imo lol dunno nope yeah yep yea nah meh cba innit
-    """.split()
+    """
 )
 
 # The commonest words of the other Latin-script languages Heard's families write in. Any that
@@ -54,9 +54,7 @@ _OTHERS = {
     "roman urdu": """hai hain nahi nahin mera meri mere beta beti bohat bahut acha accha
         aur mein ko se bhi kya ka ki ke tha thi ho raha rahi gaya koi sab lekin kyun""",
 }
-STOP_WORDS = {
-    language: frozenset(listed.split()) - ENGLISH for language, listed in _OTHERS.items()
-}
+STOP_WORDS = {language: word_set(listed) - ENGLISH for language, listed in _OTHERS.items()}
 
 # Letters English never uses but Polish, Romanian, Lithuanian or Welsh do.
 _FOREIGN_LETTER = re.compile("[ąćęłńśźżăâîșşțţčėįšųūžŵŷ]", re.IGNORECASE)

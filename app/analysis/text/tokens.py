@@ -27,8 +27,15 @@ _END = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s|$)|\n\s*")
 _LAST_WORD = re.compile(r"\S+$")
 # Words whose full stop does not end a sentence. Titles come before a name, and the Latin
 # ones mid-sentence; an initial ("J. Smith") is handled by its length.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms mx dr prof st rev sr jr e.g eg i.e ie etc vs approx dept no tel cllr".split()
+
+
+def word_set(listed: str) -> frozenset[str]:
+    """Return the words of a space-separated list, so long word lists read as prose."""
+    return frozenset(listed.split())
+
+
+_ABBREVIATIONS = word_set(
+    "mr mrs ms mx dr prof st rev sr jr e.g eg i.e ie etc vs approx dept no tel cllr"
 )
 
 
