@@ -25,8 +25,6 @@ EMOJI = re.compile(_EMOJI)
 # line break: people often write one point a line without a full stop.
 _END = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s|$)|\n\s*")
 _LAST_WORD = re.compile(r"\S+$")
-# Words whose full stop does not end a sentence. Titles come before a name, and the Latin
-# ones mid-sentence; an initial ("J. Smith") is handled by its length.
 
 
 def word_set(listed: str) -> frozenset[str]:
@@ -34,6 +32,8 @@ def word_set(listed: str) -> frozenset[str]:
     return frozenset(listed.split())
 
 
+# Words whose full stop does not end a sentence. Titles come before a name, and the Latin
+# ones mid-sentence; an initial ("J. Smith") is handled by its length.
 _ABBREVIATIONS = word_set(
     "mr mrs ms mx dr prof st rev sr jr e.g eg i.e ie etc vs approx dept no tel cllr"
 )
