@@ -50,12 +50,21 @@ def sentences(text: str) -> list[str]:
     for end in _END.finditer(text):
         if end.group().startswith(".") and _abbreviated(text, end.start()):
             continue
+        if _trails_on(text, end):
+            continue
         piece = text[start : end.end()].strip()
         if piece:
             found.append(piece)
         start = end.end()
     tail = text[start:].strip()
     return [*found, tail] if tail else found
+
+
+def _trails_on(text: str, end: re.Match) -> bool:
+    """Tell whether an ellipsis runs on into a lower-case word ("great job... not")."""
+    mark = end.group()
+    following = text[end.end() : end.end() + 2].strip()
+    return (mark.startswith("..") or mark.startswith("…")) and following[:1].islower()
 
 
 def _abbreviated(text: str, dot: int) -> bool:
