@@ -22,22 +22,33 @@ WORDS = {
     **_scored("helped helps valued respected included peng mint buzzing 😊 🙂 👍 👏 🙏 🎉", 0.5),
     **_scored("love loved loves thanks thank smashing spot-on settled progress", 0.5),
     **_scored("improved improving efficient organised prompt empathetic ✅ 🌟 ⭐ :) :-) <3", 0.5),
-    **_scored("sound decent calm alright easier sorted resolved", 0.3),
+    **_scored("flexible improvement improvements faster quicker clearer suits suited", 0.5),
+    **_scored("sound decent calm easier sorted resolved fair enough", 0.3),
     **_scored("listen listening", 0.3),
+    # Lukewarm on their own: "fine" or "ok" alone is a shrug, not praise.
+    **_scored("ok okay fine alright average", 0.05),
     **_scored("😡 😠 🤬 💔 😭 👎 😤 😩 😫", -0.8),
     **_scored("appalling disgusting disgraceful diabolical shambles shambolic useless", -0.8),
     **_scored("unhelpful dismissive rude incompetent ignored ignoring ignores shocking", -0.7),
     **_scored("neglected failed failing fails failure abysmal atrocious joke nightmare", -0.7),
-    **_scored("rubbish crap shit shite pants gutted fuming livid furious 😢 😞 😔 😟 🙁 ☹", -0.6),
-    **_scored("upset upsetting stressful stressed distressed distressing anxious worried", -0.5),
+    **_scored(
+        "hate hated hates rubbish crap shit shite pants gutted fuming livid furious 😢 😞 😔 😟 🙁 ☹",
+        -0.6,
+    ),
+    **_scored("upset upsetting stressful stressed distressed distressing worried", -0.5),
     **_scored("struggle struggled struggling struggles battle battled battling fight", -0.5),
     **_scored("fought fighting exhausting exhausted overwhelmed overwhelming chaotic", -0.5),
     **_scored("delay delays delayed overdue lost chase chased chasing chasers generic", -0.5),
     **_scored("unclear confusing confused inconsistent unreliable unanswered tribunal", -0.5),
     **_scored("cancelled canceled postponed missed excluded exclusion isolated lonely", -0.5),
-    **_scored("boring tedious faff hassle long dead meh 😒 😕 :( :-( 🤦", -0.4),
+    **_scored("boring tedious faff hassle long dead meh mid 😒 😕 :( :-( 🤦", -0.4),
+    **_scored("withdrawn refused stopped discharged appealed absent capped breach", -0.5),
+    **_scored("cancelling cancels embarrassed embarrassing given complain complained", -0.4),
+    **_scored("closed closes closing cut cuts", -0.3),
+    # Feelings about oneself count for little (rubric rule 11): "I was nervous but...".
+    **_scored("nervous shy scared anxious tired", -0.15),
     **_scored("problem problems issue issues concern concerns complaint complaints", -0.3),
-    **_scored("late slow slowly waiting difficult hard tired", -0.3),
+    **_scored("late slow waiting difficult hard rushed rush rushing pressured judged", -0.3),
 }
 
 # Words TextBlob scores that name things in this field or carry no feeling here.
@@ -46,15 +57,30 @@ NEUTRAL = word_set(
     primary main other new first last more most much many own same different young old
     little short free full key public general early due current next independent private
     real whole particular certain extra such only sure severe complex profound moderate
-    additional big large small open close closed final total clear fair right left back
-    deal"""
+    additional big large small open close final total clear left back deal autistic
+    disabled deaf blind half hot available exactly direct latest live filled actual
+    personal statutory mainstream specialist sensory medical legal visual verbal hidden
+    learning sick"""
+)
+
+# Praise for manner or effort alone: set against a failure it counts for less.
+MANNER = word_set("lovely nice kind friendly polite pleasant sweet apologetic sympathetic")
+
+# "like" is a feeling only after someone who likes: "i like my college", not "like a number".
+# The past tense needs no one before it: "liked my key worker, hated the paperwork".
+LIKING = word_set("like likes liked enjoy enjoys enjoyed")
+LIKED = word_set("liked enjoyed")
+LIKERS = word_set(
+    """i we he she they you really do does did don't didn't doesn't would actually
+    lowkey defo definitely always"""
 )
 
 # Words that make the next feeling stronger or weaker ("bare long", "quite good").
 # "dead" and "well" are UK slang for "very" ("dead good", "well good"); "quite" softens.
 INTENSIFIERS = {
     **_scored("very really so extremely incredibly absolutely totally completely", 1.4),
-    **_scored("utterly bare proper super dead well such v", 1.3),
+    **_scored("utterly bare proper super dead well such v mad", 1.3),
+    **_scored("still", 1.2),
     **_scored("pretty too truly genuinely", 1.1),
     **_scored("quite fairly rather", 0.8),
     **_scored("bit slightly somewhat kinda sorta", 0.6),
@@ -74,7 +100,8 @@ EVENTS = word_set(
     updates sent send contacted contact returned responded respond replied reply replies
     response answer answered implemented followed offered allocated completed finished
     done called rang phoned acknowledged support help provision therapy plan place
-    information feedback communication explanation help improvement changes"""
+    information feedback communication explanation changes answers decision monitored
+    explained replies responses decisions visited"""
 )
 
 # Pairs read as one word before scoring, so "kind of" softens rather than praises.
@@ -86,6 +113,9 @@ MERGES = {
     ("no", "one"): "nobody",
     ("not", "one"): "nobody",
 }
+
+# "there was know support": "know" for "no" after these words.
+KNOW_MEANS_NO = word_set("was is are were had have has got gave given there's theres")
 
 # Misspellings and text-speak, mapped to the word they stand for.
 SPELLING = {
@@ -111,7 +141,10 @@ SPELLING = {
     **dict.fromkeys(["gr8", "grt"], "great"),
     **dict.fromkeys(["gd", "gud"], "good"),
     **dict.fromkeys(["luv", "lurve"], "love"),
-    **dict.fromkeys(["thx", "thanx", "ty", "ta", "cheers"], "thanks"),
+    **dict.fromkeys(["thx", "thanx", "ty", "cheers"], "thanks"),
+    **dict.fromkeys(["recomend", "reccomend", "reccommend"], "recommend"),
+    **dict.fromkeys(["pls", "plz", "plez"], "please"),
+    **dict.fromkeys(["shouldnt"], "shouldn't"),
     **dict.fromkeys(["dont", "dnt", "don’t"], "don't"),
     **dict.fromkeys(["didnt", "didn", "dint"], "didn't"),
     **dict.fromkeys(["doesnt", "dosent", "dosnt", "doesn"], "doesn't"),
@@ -123,7 +156,6 @@ SPELLING = {
     **dict.fromkeys(["hasnt", "hasn"], "hasn't"),
     **dict.fromkeys(["couldnt"], "couldn't"),
     **dict.fromkeys(["wouldnt"], "wouldn't"),
-    **dict.fromkeys(["shouldnt"], "shouldn't"),
     **dict.fromkeys(["arent"], "aren't"),
     **dict.fromkeys(["werent"], "weren't"),
     **dict.fromkeys(["aint"], "ain't"),

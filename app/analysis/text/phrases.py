@@ -10,7 +10,7 @@ import re
 _N = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
 _N += r"|many|few|a few|so many|a couple of|couple of)"
 _SPAN = rf"(?:over |more than |nearly |almost |about |around |at least )?{_N}"
-_UNIT = r"(?:days?|weeks?|months?|years?|terms?|hours?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|terms?|hours?|minutes?)"
 _PAPERS = r"(?:paperwork|forms?|reports?|documents?|application|evidence|files?|letters?"
 _PAPERS += r"|plan|records?|referral|email)"
 _WHO = r"(?:me|us|them|him|her|it)"
@@ -20,8 +20,18 @@ _WHO = r"(?:me|us|them|him|her|it)"
 SCORED = (
     # Waiting and chasing.
     (r"still (?:waiting|no|not|nothing|nobody|haven't|hasn't|don't|doesn't|can't)", -0.6),
-    (rf"(?:waited|waiting|wait|waits|chasing) (?:for )?{_SPAN} {_UNIT}", -0.6),
-    (rf"{_SPAN} {_UNIT} (?:late|overdue|wait|waiting|delay|behind)", -0.6),
+    (rf"(?:waited|waiting|wait|waits|chasing) (?:for )?(?:{_SPAN} )?{_UNIT}", -0.6),
+    (rf"{_SPAN} {_UNIT} (?:late|overdue|wait|waiting|delay|behind|and counting)", -0.6),
+    (rf"(?:took|takes|taking|for) {_SPAN} {_UNIT}(?: now| to arrive| to get)", -0.5),
+    (r"(?:have|had|has|having) to wait", -0.4),
+    (r"(?:this|that|so) long", -0.4),
+    (rf"after {_SPAN} {_UNIT}", -0.3),
+    (r"for once", -0.5),
+    (r"(?:meant|supposed) to (?:be|have|get|happen)", -0.4),
+    (r"keeps? (?:changing|cancell?ing|ringing|calling|sending|moving|losing|forgetting)", -0.5),
+    (r"too (?:many|much|big|small|complicated|loud|busy|young|far|few|often)", -0.4),
+    (r"(?:gave|given|giving) up|rules? out|out of date|(?:old|wrong) name", -0.5),
+    (r"only (?:get|got|gets|have|has|had)?(?: it)? ?(?:once|twice|one|two|three)", -0.3),
     (r"(?:on |the |a )?waiting lists?", -0.4),
     (rf"chased {_WHO}(?: up)?(?: {_N} times| again| constantly| repeatedly)?", -0.6),
     (r"(?:had|have|having|keep|kept) to (?:chase|push|fight|battle|beg|ring|call)", -0.6),
@@ -29,7 +39,7 @@ SCORED = (
     (r"(?:had|have|having|went|going|go|gone) to (?:go to )?(?:a )?tribunal", -0.7),
     (r"heard nothing(?: back)?|never heard back|radio silence", -0.6),
     (rf"lost (?:the |my |our |his |her |their |all )?{_PAPERS}", -0.6),
-    (r"cop(?:y|ied) (?:and )?pasted?|cut and paste", -0.6),
+    (r"cop(?:y|ied) (?:and )?pasted?|cut and paste|copied from", -0.6),
     (r"out of (?:school|education)|no school place|without a school", -0.6),
     (r"(?:fell|falls|falling|slipped|slipping) through the (?:net|gaps?|cracks)", -0.7),
     (r"passed from pillar to post|pillar to post|passed around", -0.6),
@@ -52,17 +62,27 @@ SCORED = (
     (r"leaps and bounds|(?:come|came|coming) on so much", 0.6),
     (r"(?:made|making|makes) (?:good |great |real |so much )?progress", 0.6),
     (r"work(?:ed|s|ing)? (?:so |really |very )?hard|hard ?working", 0.5),
+    (r"(?:going|went|goes|gone|worked|working|settled|doing|done) (?:really |very |so )?well", 0.6),
+    (r"well (?:planned|received|attended|organi[sz]ed|run|managed|prepared|supported)", 0.6),
+    (r"deserves? a medal|would recommend|10 10|(?:visible|real|big|huge|positive) impact", 0.7),
+    (r"spoke up for|stood up for|kept (?:their|her|his) (?:promise|word)|help (?:me|us)", 0.5),
+    (r"(?:is|it's|its|that's|thats|so|well|proper|bare|looks|sounds|lowkey) sick", 0.6),
+    (r"(?:couldn't|could not) (?:have )?(?:been|be) (?:more|any more|nicer|kinder)", 0.8),
+    (r"get it|gets it|got it", 0.4),
+    (r"(?:meant|means|mean) (?:a lot|so much|the world)", 0.6),
     (r"took the time|take the time|taking the time", 0.5),
     (r"can't wait", 0.4),
     # British understatement.
     (r"could (?:be|have been|do|have done) (?:a lot |much |a bit |so much |far )?better", -0.4),
     (r"not ideal|bit of a faff|a faff|not the best|not what (?:we|i) (?:expected|hoped)", -0.4),
     (r"leaves? (?:a lot|much|something) to be desired|room for improvement", -0.4),
-    (r"hit (?:and|or) miss|mixed bag", -0.3),
+    (r"hit (?:and|or) miss", -0.3),
+    (r"mixed (?:feelings|bag|picture|experience|reviews)", None),
     (r"not the worst|could be worse|mustn't grumble|not too bad", 0.25),
     (r"(?:can't|cannot|can not) complain|no complaints|no problems?(?: at all)?", 0.5),
     (r"not bad at all|not bad actually", 0.5),
     (r"so so", -0.1),
+    (r"tried (?:her|his|their|our|my) (?:best|hardest)|doing (?:her|his|their) best", 0.4),
     (r"please (?:listen|help|just|can)", -0.3),
 )
 # Phrases whose words TextBlob would score but that carry no feeling here.
@@ -73,6 +93,8 @@ UNSCORED = (
     r"next (?:year|week|month|step)|at least|the other|same time|great ormond street",
     r"for good|good morning|good afternoon|right now|all right now|dead end",
     r"young (?:person|people)|old school|new school|kind regards|best wishes",
+    r"not just|not only|don't know|no idea|not really|not much|nothing much|no comment|why not|or not",
+    r"nothing (?:else|more|further|to add|to say|to report)|none really|no thanks",
 )
 PATTERN = re.compile(
     "|".join(f"(?P<s{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(SCORED))
@@ -80,10 +102,12 @@ PATTERN = re.compile(
     + "|".join(f"(?:\\b(?:{p})\\b)" for p in UNSCORED)
 )
 POLARITY = {f"s{i}": polarity for i, (_, polarity) in enumerate(SCORED)}
+# Praise for effort alone, which counts for less against a failure.
+MANNER_GROUPS = frozenset(f"s{i}" for i, (p, _) in enumerate(SCORED) if p.startswith("tried"))
 
 # Praise said through gritted teeth: turns the praise in its sentence round.
 SARCASM = re.compile(
-    r"\b(?:oh|just|well|yeah) (?:great|brilliant|fantastic|wonderful|perfect|lovely|super"
+    r"\b(?:oh|just|well|yeah) (?:good|great|brilliant|fantastic|wonderful|perfect|lovely|super"
     r"|marvellous|fab|amazing)\b"
     r"|\byeah,? right\b|\bthanks for nothing\b|\bwhat a (?:surprise|shock|joke)\b"
     r"|^(?:great|brilliant|fantastic|wonderful|perfect|lovely|amazing|superb|excellent|love"

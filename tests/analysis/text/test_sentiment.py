@@ -86,9 +86,53 @@ def test_the_clause_after_but_weighs_more():
 
 
 def test_parts_pulling_both_ways_are_mixed_and_show_both_sides():
-    result = sentiment("The teachers are lovely. The EHCP process is a nightmare.")
+    result = sentiment("The speech therapist is excellent. The transport is a shambles.")
     assert result.label == "mixed"
-    assert set(result.phrases) == {"lovely", "nightmare"}
+    assert set(result.phrases) == {"excellent", "shambles"}
+
+
+def test_kind_manner_against_a_failure_is_a_complaint():
+    assert label("The SENCo was lovely but the plan is still wrong.") == "negative"
+
+
+def test_saying_it_was_mixed_makes_it_mixed():
+    assert label("Mixed feelings about the review") == "mixed"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "fine",
+        "ok",
+        "alright i guess",
+        "not really",
+        "nothing else to add",
+        "It would be good to have meetings after school",
+        "Could the letters come in Polish?",
+        "please send it to my email not my mums",
+    ],
+)
+def test_shrugs_suggestions_and_plain_questions_are_neutral(comment):
+    assert label(comment) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Nobody came to the meeting from the council",
+        "I've never met my key worker",
+        "There was know support after the diagnosis",
+        "Who do I even complain to??",
+        "It shouldn't take this long",
+    ],
+)
+def test_a_lack_stated_plainly_is_negative(comment):
+    assert label(comment) == "negative"
+
+
+def test_liking_needs_someone_who_likes():
+    assert label("i like my new college") == "positive"
+    assert label("they treat him like a number") != "positive"
 
 
 def test_names_of_things_carry_no_feeling():
