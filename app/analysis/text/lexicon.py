@@ -31,10 +31,8 @@ WORDS = {
     **_scored("appalling disgusting disgraceful diabolical shambles shambolic useless", -0.8),
     **_scored("unhelpful dismissive rude incompetent ignored ignoring ignores shocking", -0.7),
     **_scored("neglected failed failing fails failure abysmal atrocious joke nightmare", -0.7),
-    **_scored(
-        "hate hated hates rubbish crap shit shite pants gutted fuming livid furious 😢 😞 😔 😟 🙁 ☹",
-        -0.6,
-    ),
+    **_scored("hate hated hates rubbish crap shit shite pants gutted fuming livid", -0.6),
+    **_scored("furious 😢 😞 😔 😟 🙁 ☹", -0.6),
     **_scored("upset upsetting stressful stressed distressed distressing worried", -0.5),
     **_scored("struggle struggled struggling struggles battle battled battling fight", -0.5),
     **_scored("fought fighting exhausting exhausted overwhelmed overwhelming chaotic", -0.5),

@@ -93,7 +93,8 @@ UNSCORED = (
     r"next (?:year|week|month|step)|at least|the other|same time|great ormond street",
     r"for good|good morning|good afternoon|right now|all right now|dead end",
     r"young (?:person|people)|old school|new school|kind regards|best wishes",
-    r"not just|not only|don't know|no idea|not really|not much|nothing much|no comment|why not|or not",
+    r"not just|not only|don't know|no idea|not really|not much|nothing much|no comment",
+    r"why not|or not",
     r"nothing (?:else|more|further|to add|to say|to report)|none really|no thanks",
 )
 PATTERN = re.compile(
