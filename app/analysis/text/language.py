@@ -4,10 +4,9 @@ import re
 
 from app.analysis.text.tokens import word_set, words
 
-# Words that show English: function words, the short answers people give ("fine", "idk",
-# "n/a", "no"), text-speak and words every SEND comment uses. "ok" is left out on purpose:
-# it is said in every language, so "ok" alone cannot tell us anything.
-ENGLISH = word_set(
+# English function words: the evidence that counts most, and the words a suggested theme
+# must not begin or end with.
+FUNCTION_WORDS = word_set(
     """
     the a an and or but of to in on at for with from by about as into than then so if
     is are was were be been being am do does did done have has had having will would can
@@ -18,7 +17,16 @@ ENGLISH = word_set(
     hasn't hadn't i'm i've i'd i'll it's that's there's they're we're you're he's she's
     dont didnt doesnt cant couldnt wont wouldnt isnt wasnt arent havent hasnt im ive
     very really just also still never always again because only more most much many too
-    out up down over after before since until while get got go went going gone make made
+    out up down over after before since until while each every other such own same
+    """
+)
+
+# Words that show English: function words, the short answers people give ("fine", "idk",
+# "n/a", "no"), text-speak and words every SEND comment uses. "ok" is left out on purpose:
+# it is said in every language, so "ok" alone cannot tell us anything.
+ENGLISH = FUNCTION_WORDS | word_set(
+    """
+    get got go went going gone make made
     say said know think feel felt want need needs help helped tell told ask asked give
     school college plan son daughter child children kid kids mum dad parent parents staff
     teacher time day days week weeks month months year years wait waited waiting nothing
