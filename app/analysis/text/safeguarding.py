@@ -1,0 +1,97 @@
+"""Comments that suggest a child or young person may be at risk of harm now.
+
+A flag means "a person must read this today", not a finding: a wrong flag costs a minute,
+a miss can cost a child. So the rules err towards flagging, and clear a comment only when
+it says the harm has ended and was dealt with.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from app.analysis.text.risk_patterns import OTHER_LANGUAGES, PATTERNS
+from app.analysis.text.tokens import sentences
+
+CATEGORIES = tuple(PATTERNS)
+
+
+@dataclass(frozen=True)
+class Risk:
+    category: str
+    phrase: str
+
+
+def _compiled(patterns: dict[str, tuple[str, ...]]) -> re.Pattern:
+    """Join every category's patterns into one expression whose group names the category."""
+    return re.compile(
+        "|".join(f"(?P<{category}>{'|'.join(listed)})" for category, listed in patterns.items())
+    )
+
+
+_ENGLISH = _compiled(PATTERNS)
+_OTHER = _compiled(OTHER_LANGUAGES)
+_APOSTROPHES = re.compile("['’`]")
+# Text-speak and run-together words, written out so the patterns need only one spelling.
+_SPOKEN = {
+    "no1": "no one", "noone": "no one", "no-one": "no one", "wanna": "want to",
+    "gonna": "going to", "u": "you", "ur": "your", "cos": "because", "coz": "because",
+    "cuz": "because", "sum1": "someone", "some1": "someone", "any1": "anyone", "ppl": "people",
+    "nite": "night", "evry": "every", "kil": "kill", "myslef": "myself", "mysef": "myself",
+    "hes": "hes", "im": "im", "dnt": "dont", "cnt": "cant", "wont": "wont", "stepdad": "step dad",
+}  # fmt: skip
+_WORD = re.compile(r"[\w£-]+(?:['’`]\w+)*")
+
+# A harm is cleared only when the comment says it has ended and was dealt with (rubric rule 5),
+# in the past, and nothing says it goes on.
+_DEALT_WITH = re.compile(
+    r"\b(?:dealt with|stopped|sorted|resolved|no problems since|hasnt happened since|ever since"
+    r"|happy now|safe now|fine now|settled|better place|court order|investigated|case was closed"
+    r"|been fine)\b"
+)
+_PAST = re.compile(
+    r"\b(?:used to|was|were|last (?:year|term)|years ago|once|in year \d+|when (?:i|he|she) was)\b"
+)
+_GOING_ON = re.compile(
+    r"\b(?:still|again|anymore|started|moving back|coming back|every (?:day|night)|most days"
+    r"|keeps?|wont|cant|scared|now (?:hes|shes|hes talking|shes talking))\b"
+)
+
+
+def risks(text: str) -> tuple[Risk, ...]:
+    """Return each kind of risk the comment suggests, with the words that suggest it."""
+    found: dict[str, str] = {}
+    said_all = []
+    for sentence in sentences(text):
+        said, starts, spans = _normalised(sentence)
+        said_all.append(said)
+        for pattern in (_ENGLISH, _OTHER):
+            for match in pattern.finditer(said):
+                first = spans[bisect.bisect_right(starts, match.start()) - 1][0]
+                last = spans[bisect.bisect_right(starts, match.end() - 1) - 1][1]
+                found.setdefault(match.lastgroup, sentence[first:last])
+    if found and _resolved(" ".join(said_all)):
+        return ()
+    order = {category: i for i, category in enumerate(CATEGORIES)}
+    return tuple(Risk(c, p) for c, p in sorted(found.items(), key=lambda cp: order[cp[0]]))
+
+
+def _normalised(sentence: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """Lower-case the words, drop apostrophes and write text-speak out in full.
+
+    Also return where each word starts in the result and where it was in the sentence, so a
+    match can be shown to staff as it was written.
+    """
+    words, starts, spans, at = [], [], [], 0
+    for match in _WORD.finditer(sentence):
+        word = _APOSTROPHES.sub("", match.group().lower())
+        word = _SPOKEN.get(word, word)
+        words.append(word)
+        starts.append(at)
+        spans.append(match.span())
+        at += len(word) + 1
+    return " ".join(words), starts, spans
+
+
+def _resolved(said: str) -> bool:
+    """Tell whether the comment says a past harm ended, was dealt with and does not go on."""
+    return bool(_DEALT_WITH.search(said) and _PAST.search(said) and not _GOING_ON.search(said))
