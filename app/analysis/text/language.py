@@ -64,20 +64,32 @@ _OTHERS = {
 }
 STOP_WORDS = {language: word_set(listed) - ENGLISH for language, listed in _OTHERS.items()}
 
+
+def _by_word() -> dict[str, list[int]]:
+    """Map each other-language word to the languages it belongs to: one look-up per word."""
+    found: dict[str, list[int]] = {}
+    for index, stops in enumerate(STOP_WORDS.values()):
+        for word in stops:
+            found.setdefault(word, []).append(index)
+    return found
+
+
+_LANGUAGES_OF = _by_word()
+
 # Letters English never uses but Polish, Romanian, Lithuanian or Welsh do.
 _FOREIGN_LETTER = re.compile("[ąćęłńśźżăâîșşțţčėįšųūžŵŷ]", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # With this many words and not one English one, the comment is in some other language.
 _ENOUGH_WORDS = 4
 
 
 def is_english(text: str) -> bool | None:
     """Tell whether a comment is English; None when it is too short to tell ("ok", "👍")."""
-    letters = len(_LETTER.findall(text))
-    if not letters:
+    if not _LETTER.search(text):
         return None
-    if 2 * len(_LATIN.findall(text)) < letters:
+    not_latin = len(_NOT_LATIN.findall(text))
+    if not_latin and 2 * not_latin > len(_LETTER.findall(text)):
         return False  # mostly Arabic, Gurmukhi, Bengali or another script
     tokens = [w for w in words(text) if w[0].isalpha()]
     english = sum(w in ENGLISH for w in tokens)
@@ -89,6 +101,11 @@ def is_english(text: str) -> bool | None:
 
 def _other_evidence(tokens: list[str]) -> int:
     """Count the words that show the likeliest other language."""
-    foreign_letters = sum(bool(_FOREIGN_LETTER.search(w)) for w in tokens)
-    best = max(sum(w in stops for w in tokens) for stops in STOP_WORDS.values())
-    return max(best, foreign_letters)
+    counts = [0] * len(STOP_WORDS)
+    foreign_letters = 0
+    for word in tokens:
+        for index in _LANGUAGES_OF.get(word, ()):
+            counts[index] += 1
+        if not word.isascii() and _FOREIGN_LETTER.search(word):
+            foreign_letters += 1
+    return max(*counts, foreign_letters)

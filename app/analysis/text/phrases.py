@@ -97,10 +97,14 @@ UNSCORED = (
     r"why not|or not",
     r"nothing (?:else|more|further|to add|to say|to report)|none really|no thanks",
 )
+# One word boundary before all the phrases, not one each: most places in a clause are not the
+# start of a word, and are then passed over at once.
 PATTERN = re.compile(
-    "|".join(f"(?P<s{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(SCORED))
+    "\\b(?:"
+    + "|".join(f"(?P<s{i}>(?:{p})\\b)" for i, (p, _) in enumerate(SCORED))
     + "|"
-    + "|".join(f"(?:\\b(?:{p})\\b)" for p in UNSCORED)
+    + "|".join(f"(?:(?:{p})\\b)" for p in UNSCORED)
+    + ")"
 )
 POLARITY = {f"s{i}": polarity for i, (_, polarity) in enumerate(SCORED)}
 # Praise for effort alone, which counts for less against a failure.

@@ -21,14 +21,15 @@ class Risk:
     phrase: str
 
 
-def _compiled(patterns: dict[str, tuple[str, ...]]) -> re.Pattern:
+def _compiled(patterns: dict[str, tuple[str, ...]], start: str = "") -> re.Pattern:
     """Join every category's patterns into one expression whose group names the category."""
-    return re.compile(
-        "|".join(f"(?P<{category}>{'|'.join(listed)})" for category, listed in patterns.items())
-    )
+    groups = (f"(?P<{category}>{'|'.join(listed)})" for category, listed in patterns.items())
+    return re.compile(f"{start}(?:{'|'.join(groups)})")
 
 
-_ENGLISH = _compiled(PATTERNS)
+# English risk wording starts at a word, so only the places after a space are tried: the
+# words are joined by single spaces. Other languages join words inside longer ones.
+_ENGLISH = _compiled(PATTERNS, start="(?<![^ ])")
 _OTHER = _compiled(OTHER_LANGUAGES)
 _APOSTROPHES = re.compile("['’`]")
 # Text-speak and run-together words, written out so the patterns need only one spelling.

@@ -63,8 +63,14 @@ DEFAULT_THEMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 def themes_of(text: str, themes: Mapping[str, Sequence[str]] = DEFAULT_THEMES) -> tuple[str, ...]:
     """Return the themes a comment touches, in the themes' own order."""
-    said = f" {' '.join(_stems(text))} "
-    return tuple(name for name, listed in _compiled(_key(themes)) if _mentions(said, listed))
+    stems = _stems(text)
+    present, said = set(stems), f" {' '.join(stems)} "
+    return tuple(
+        name
+        for name, (single, multiple) in _indexed(_key(themes))
+        if not present.isdisjoint(single)
+        or any(first in present and phrase in said for first, phrase in multiple)
+    )
 
 
 def suggest_themes(
@@ -114,6 +120,18 @@ def _key(themes: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...
 def _compiled(key) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Stem every phrase of every theme once."""
     return tuple((name, tuple(" ".join(_stems(p)) for p in listed)) for name, listed in key)
+
+
+@functools.lru_cache(maxsize=32)
+def _indexed(key) -> tuple[tuple[str, tuple[frozenset[str], tuple[tuple[str, str], ...]]], ...]:
+    """Split each theme's stemmed phrases into single words, looked up at once, and longer
+    phrases, searched for only when their first word is in the comment."""
+    indexed = []
+    for name, listed in _compiled(key):
+        single = frozenset(p for p in listed if " " not in p)
+        multiple = tuple((p.split()[0], f" {p} ") for p in listed if " " in p)
+        indexed.append((name, (single, multiple)))
+    return tuple(indexed)
 
 
 def _stems(text: str) -> list[str]:
