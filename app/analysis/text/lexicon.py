@@ -23,6 +23,7 @@ WORDS = {
     **_scored("love loved loves thanks thank smashing spot-on settled progress", 0.5),
     **_scored("improved improving efficient organised prompt empathetic ✅ 🌟 ⭐ :) :-) <3", 0.5),
     **_scored("flexible improvement improvements faster quicker clearer suits suited", 0.5),
+    **_scored("happier calmer confident", 0.5),
     **_scored("sound decent calm easier sorted resolved fair enough", 0.3),
     **_scored("listen listening", 0.3),
     # Lukewarm on their own: "fine" or "ok" alone is a shrug, not praise.
@@ -42,7 +43,8 @@ WORDS = {
     **_scored("boring tedious faff hassle long dead meh mid 😒 😕 :( :-( 🤦", -0.4),
     **_scored("withdrawn refused stopped discharged appealed absent capped breach", -0.5),
     **_scored("cancelling cancels embarrassed embarrassing given complain complained", -0.4),
-    **_scored("closed closes closing cut cuts", -0.3),
+    **_scored("closed closes closing cut cuts locked", -0.3),
+    **_scored("shame", -0.5),
     # Feelings about oneself count for little (rubric rule 11): "I was nervous but...".
     **_scored("nervous shy scared anxious tired", -0.15),
     **_scored("problem problems issue issues concern concerns complaint complaints", -0.3),
@@ -58,7 +60,7 @@ NEUTRAL = word_set(
     additional big large small open close final total clear left back deal autistic
     disabled deaf blind half hot available exactly direct latest live filled actual
     personal statutory mainstream specialist sensory medical legal visual verbal hidden
-    learning sick"""
+    learning sick lol lmao haha"""
 )
 
 # Praise for manner or effort alone: set against a failure it counts for less.
@@ -99,7 +101,7 @@ EVENTS = word_set(
     response answer answered implemented followed offered allocated completed finished
     done called rang phoned acknowledged support help provision therapy plan place
     information feedback communication explanation changes answers decision monitored
-    explained replies responses decisions visited"""
+    explained replies responses decisions visited understand understands understood"""
 )
 
 # Pairs read as one word before scoring, so "kind of" softens rather than praises.

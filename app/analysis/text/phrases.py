@@ -31,7 +31,11 @@ SCORED = (
     (r"keeps? (?:changing|cancell?ing|ringing|calling|sending|moving|losing|forgetting)", -0.5),
     (r"too (?:many|much|big|small|complicated|loud|busy|young|far|few|often)", -0.4),
     (r"(?:gave|given|giving) up|rules? out|out of date|(?:old|wrong) name", -0.5),
-    (r"only (?:get|got|gets|have|has|had)?(?: it)? ?(?:once|twice|one|two|three)", -0.3),
+    (r"only (?:get|got|gets|have|has|had)?(?: it)? ?(?:once|twice|one|two|three)", -0.4),
+    (rf"{_SPAN} (?:days?|hours?) before|the (?:night|day|morning) before", -0.5),
+    (r"no idea (?:who|what|when|where|why|how|if|whether)", -0.5),
+    (r"nothing (?:has |have )?(?:actually |really )?(?:happened|changed|changes|been done)", -0.6),
+    (r"shame (?:about|that)|(?:a|what a) shame", -0.6),
     (r"(?:on |the |a )?waiting lists?", -0.4),
     (rf"chased {_WHO}(?: up)?(?: {_N} times| again| constantly| repeatedly)?", -0.6),
     (r"(?:had|have|having|keep|kept) to (?:chase|push|fight|battle|beg|ring|call)", -0.6),
@@ -53,9 +57,10 @@ SCORED = (
     (r"finally (?:got|getting|have|has|received|on)", 0.4),
     (rf"(?:got|get|gets|getting) back to {_WHO}", 0.4),
     (r"(?:on time|in good time|straight away|same day|quickly|promptly)", 0.4),
+    (r"within (?:a|one|two|24|48) (?:day|days|hours?|week)", 0.4),
     (rf"kept {_WHO} (?:informed|updated|in the loop)", 0.6),
     (r"above and beyond|made (?:a |such a |a real |a huge |a big )?difference", 0.8),
-    (r"(?:couldn't|could not|can't) (?:have )?(?:asked|ask|wish|wished) for (?:more|better)", 0.8),
+    (r"(?:couldn't|could not|can't) (?:have )?(?:ask|asked|wish) for (?:a )?(?:more|better)", 0.8),
     (r"(?:couldn't|could not|can't) be happier|(?:can't|cannot) thank \w+ enough", 0.8),
     (r"(?:can't|cannot|couldn't) fault", 0.7),
     (r"nothing (?:was |is )?too much (?:trouble|bother)", 0.7),
@@ -97,18 +102,27 @@ UNSCORED = (
     r"why not|or not",
     r"nothing (?:else|more|further|to add|to say|to report)|none really|no thanks",
 )
-# One word boundary before all the phrases, not one each: most places in a clause are not the
-# start of a word, and are then passed over at once.
+# All phrases in one expression to find them; one word boundary before them all, not one
+# each, so places that do not start a word are passed over at once. No capturing groups: each
+# costs the matcher at every place it tries, and which phrase matched is asked only on a match.
 PATTERN = re.compile(
-    "\\b(?:"
-    + "|".join(f"(?P<s{i}>(?:{p})\\b)" for i, (p, _) in enumerate(SCORED))
-    + "|"
-    + "|".join(f"(?:(?:{p})\\b)" for p in UNSCORED)
-    + ")"
+    "\\b(?:" + "|".join(f"(?:{p})\\b" for p in [p for p, _ in SCORED] + list(UNSCORED)) + ")"
 )
-POLARITY = {f"s{i}": polarity for i, (_, polarity) in enumerate(SCORED)}
-# Praise for effort alone, which counts for less against a failure.
-MANNER_GROUPS = frozenset(f"s{i}" for i, (p, _) in enumerate(SCORED) if p.startswith("tried"))
+# Each scored phrase on its own, with its polarity and whether it praises effort alone (which
+# counts for less against a failure).
+_RULES = tuple(
+    (re.compile(rf"(?:{p})\b"), polarity, p.startswith("tried")) for p, polarity in SCORED
+)
+
+
+def scored(joined: str, start: int) -> tuple[float | None, bool] | None:
+    """Return (polarity, praises effort) for the scored phrase PATTERN found here, else None."""
+    # The expression takes the first phrase, in order, that matches here: the same one.
+    for rule, polarity, effort in _RULES:
+        if rule.match(joined, start):
+            return polarity, effort
+    return None
+
 
 # Praise said through gritted teeth: turns the praise in its sentence round.
 SARCASM = re.compile(

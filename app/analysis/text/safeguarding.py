@@ -9,10 +9,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from app.analysis.text.risk_patterns import OTHER_LANGUAGES, PATTERNS
+from app.analysis.text import risk_elsewhere, risk_home
+from app.analysis.text.risk_signals import concern
 from app.analysis.text.tokens import sentences
 
-CATEGORIES = tuple(PATTERNS)
+# The rubric's order: when several fit, the first names the risk.
+CATEGORIES = (
+    "self_harm", "abuse", "violence_at_home", "neglect", "exploitation", "bullying",
+    "carer_cannot_cope", "unsafe",
+)  # fmt: skip
+PATTERNS = {c: (risk_home.PATTERNS | risk_elsewhere.PATTERNS)[c] for c in CATEGORIES}
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ def _compiled(patterns: dict[str, tuple[str, ...]], start: str = "") -> re.Patte
 # English risk wording starts at a word, so only the places after a space are tried: the
 # words are joined by single spaces. Other languages join words inside longer ones.
 _ENGLISH = _compiled(PATTERNS, start="(?<![^ ])")
-_OTHER = _compiled(OTHER_LANGUAGES)
+_OTHER = _compiled(risk_elsewhere.OTHER_LANGUAGES)
 _APOSTROPHES = re.compile("['’`]")
 # Text-speak and run-together words, written out so the patterns need only one spelling.
 _SPOKEN = {
@@ -47,7 +53,8 @@ _WORD = re.compile(r"[\w£-]+(?:['’`]\w+)*")
 _DEALT_WITH = re.compile(
     r"\b(?:dealt with|stopped|sorted|resolved|no problems since|hasnt happened since|ever since"
     r"|happy now|safe now|fine now|settled|better place|court order|investigated|case was closed"
-    r"|been fine)\b"
+    r"|been fine|doing (?:great|well|fine|brilliant)|since (?:moving|changing|we moved)|been well"
+    r"|been (?:brilliant|great|amazing|fantastic|good|ok|okay)|much better)\b"
 )
 _PAST = re.compile(
     r"\b(?:used to|was|were|last (?:year|term)|years ago|once|in year \d+|when (?:i|he|she) was)\b"
@@ -58,6 +65,12 @@ _GOING_ON = re.compile(
 )
 
 
+# A wish to die said of boredom or embarrassment is the idiom "I could have died" (rubric
+# rule 3); any act against oneself is still flagged, even as a joke.
+_IDIOM = re.compile(r"\b(?:bor(?:ing|ed|edom)|embarrass\w*|cringe\w*|awkward)\b")
+_WISH_TO_DIE = re.compile(r"\b(?:want|wanted|wish|wished)\w* (?:to|2) die\b")
+
+
 def risks(text: str) -> tuple[Risk, ...]:
     """Return each kind of risk the comment suggests, with the words that suggest it."""
     found: dict[str, str] = {}
@@ -65,11 +78,18 @@ def risks(text: str) -> tuple[Risk, ...]:
     for sentence in sentences(text):
         said, starts, spans = _normalised(sentence)
         said_all.append(said)
+        worded = False
         for pattern in (_ENGLISH, _OTHER):
             for match in pattern.finditer(said):
+                if _WISH_TO_DIE.fullmatch(match.group()) and _IDIOM.search(said):
+                    continue
                 first = spans[bisect.bisect_right(starts, match.start()) - 1][0]
                 last = spans[bisect.bisect_right(starts, match.end() - 1) - 1][1]
                 found.setdefault(match.lastgroup, sentence[first:last])
+                worded = True
+        wider = None if worded else concern(said)
+        if wider:
+            found.setdefault(*wider)
     if found and _resolved(" ".join(said_all)):
         return ()
     order = {category: i for i, category in enumerate(CATEGORIES)}

@@ -37,8 +37,9 @@ def clause_hits(clause: str) -> list[Hit]:
         first = joined.count(" ", 0, match.start())
         last = first + match.group().count(" ")
         taken.update(range(first, last + 1))
-        if match.lastgroup:
-            found += _phrase_hits(tokens, written, first, last, match.lastgroup, taken, wish)
+        rule = phrases.scored(joined, match.start())
+        if rule:
+            found += _phrase_hits(tokens, written, first, last, rule, taken, wish)
     for i in range(len(tokens)):
         polarity = None if i in taken else _word_polarity(tokens, i)
         if polarity is not None and not (i > wish and polarity > 0):
@@ -55,14 +56,14 @@ def _wish_starts(clause: str, tokens: list[str]) -> int:
     return next(wishes, len(tokens))
 
 
-def _phrase_hits(tokens, written, first: int, last: int, group: str, taken, wish) -> list[Hit]:
+def _phrase_hits(tokens, written, first: int, last: int, rule, taken, wish) -> list[Hit]:
     """Score a matched phrase; a "mixed feelings" phrase counts on both sides."""
-    polarity = phrases.POLARITY[group]
+    polarity, effort = rule
     if polarity is None:
         said = " ".join(written[first : last + 1])
         return [Hit(said, 0.4), Hit(said, -0.4)]
     hit = _modified(tokens, written, first, last, polarity, taken, wish)
-    return [Hit(hit.phrase, hit.polarity, group in phrases.MANNER_GROUPS)]
+    return [Hit(hit.phrase, hit.polarity, effort)]
 
 
 def _bare_negations(tokens, written, taken: set[int], wish: int) -> list[Hit]:

@@ -60,6 +60,44 @@ def test_hyperbole_and_ordinary_mentions_are_not_flagged(comment):
     assert risks(comment) == ()
 
 
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "honestly i might as well be dead",
+        "i bang my head on the wall till it bleeds",
+        "my dad gives me a slap if i'm cheeky",
+        "grandad touches my bum and says its a game",
+        "the man next door asked me to come in his house and not tell mum",
+        "we don't have any money for food this week and the kids are going without",
+        "a man at the park gives me vapes and wants me to go to his car",
+        "people at college film me and put it on tiktok",
+        "i'm worried i'm going to hurt my son when he kicks off",
+        "the school lost my son for two hours, they didn't know where he was",
+    ],
+)
+def test_risk_told_in_new_words_is_still_flagged(comment):
+    assert risks(comment) != ()
+
+
+def test_a_sentence_with_several_signs_of_danger_is_flagged_by_the_wider_net():
+    found = risks("I keep a knife under my pillow because of my mums boyfriend")
+    assert found == (Risk("violence_at_home", "knife … boyfriend"),)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "I could strangle whoever designed this portal",  # one sign alone
+        "he kicks off when the routine changes but school handle it well",
+        "we were pushed from pillar to post",
+        "my son talks to his cousin online every night, they play fortnite",
+        "I'm dying to know when the review is",
+    ],
+)
+def test_idioms_and_a_single_sign_do_not_raise_the_wider_net(comment):
+    assert risks(comment) == ()
+
+
 def test_harm_that_ended_and_was_dealt_with_is_not_flagged():
     assert risks("He was bullied in Year 7 but school dealt with it and he's happy now") == ()
 
