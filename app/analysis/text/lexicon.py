@@ -16,6 +16,7 @@ def _scored(listed: str, polarity: float) -> dict[str, float]:
 # Polarity in [-1, 1] for words whose meaning here differs from TextBlob's, or that it lacks.
 WORDS = {
     **_scored("amazing outstanding superb incredible fab fabulous 😍 🥰 ❤ 💕 💖 💜 💙", 0.8),
+    **_scored("lifeline godsend lifesaver", 0.7),
     **_scored("helpful supportive caring understanding approachable accommodating", 0.6),
     **_scored("kind patient thorough responsive grateful thankful thriving 😀 😃 😄 😁", 0.6),
     **_scored("listened listens heard reassured reassuring welcoming compassionate", 0.5),
@@ -24,6 +25,7 @@ WORDS = {
     **_scored("improved improving efficient organised prompt empathetic ✅ 🌟 ⭐ :) :-) <3", 0.5),
     **_scored("flexible improvement improvements faster quicker clearer suits suited", 0.5),
     **_scored("happier calmer confident", 0.5),
+    **_scored("care cares cared", 0.4),
     **_scored("sound decent calm easier sorted resolved fair enough", 0.3),
     **_scored("listen listening", 0.3),
     # Lukewarm on their own: "fine" or "ok" alone is a shrug, not praise.
@@ -42,6 +44,7 @@ WORDS = {
     **_scored("cancelled canceled postponed missed excluded exclusion isolated lonely", -0.5),
     **_scored("boring tedious faff hassle long dead meh mid 😒 😕 :( :-( 🤦", -0.4),
     **_scored("withdrawn refused stopped discharged appealed absent capped breach", -0.5),
+    **_scored("unsuitable inappropriate inaccessible non-existent nonexistent pointless", -0.5),
     **_scored("cancelling cancels embarrassed embarrassing given complain complained", -0.4),
     **_scored("closed closes closing cut cuts locked", -0.3),
     **_scored("shame", -0.5),
@@ -60,7 +63,7 @@ NEUTRAL = word_set(
     additional big large small open close final total clear left back deal autistic
     disabled deaf blind half hot available exactly direct latest live filled actual
     personal statutory mainstream specialist sensory medical legal visual verbal hidden
-    learning sick lol lmao haha"""
+    learning sick lol lmao haha plain honestly"""
 )
 
 # Praise for manner or effort alone: set against a failure it counts for less.

@@ -30,7 +30,17 @@ SCORED = (
     (r"(?:meant|supposed) to (?:be|have|get|happen)", -0.4),
     (r"keeps? (?:changing|cancell?ing|ringing|calling|sending|moving|losing|forgetting)", -0.5),
     (r"too (?:many|much|big|small|complicated|loud|busy|young|far|few|often)", -0.4),
-    (r"(?:gave|given|giving) up|rules? out|out of date|(?:old|wrong) name", -0.5),
+    (r"(?:give|gave|given|giving) up|rules? out|out of date|(?:old|wrong) name", -0.5),
+    (r"part[ -]?time timetable|(?:like|as if) (?:i|we|he|she) (?:wasn't|weren't) there", -0.5),
+    (r"talked (?:over|about) (?:me|us|him|her)|keeps? (?:saying|telling us)", -0.4),
+    (rf"(?:phoned|rang|called|emailed|chased|asked|wrote) (?:them |him |her )?{_N} times", -0.5),
+    (r"non[ -]?existent|no such thing", -0.6),
+    (r"left (?:\w+ )?(?:messages?|voicemails?)", -0.3),
+    (
+        rf"{_N} (?:caseworkers|case workers|social workers|key workers|schools|placements|teachers)"
+        rf" in {_SPAN} {_UNIT}",
+        -0.5,
+    ),
     (r"only (?:get|got|gets|have|has|had)?(?: it)? ?(?:once|twice|one|two|three)", -0.4),
     (rf"{_SPAN} (?:days?|hours?) before|the (?:night|day|morning) before", -0.5),
     (r"no idea (?:who|what|when|where|why|how|if|whether)", -0.5),
@@ -59,7 +69,7 @@ SCORED = (
     (r"(?:on time|in good time|straight away|same day|quickly|promptly)", 0.4),
     (r"within (?:a|one|two|24|48) (?:day|days|hours?|week)", 0.4),
     (rf"kept {_WHO} (?:informed|updated|in the loop)", 0.6),
-    (r"above and beyond|made (?:a |such a |a real |a huge |a big )?difference", 0.8),
+    (r"above and beyond|made (?:a |such a )?(?:\w+ )?difference|spot on", 0.8),
     (r"(?:couldn't|could not|can't) (?:have )?(?:ask|asked|wish) for (?:a )?(?:more|better)", 0.8),
     (r"(?:couldn't|could not|can't) be happier|(?:can't|cannot) thank \w+ enough", 0.8),
     (r"(?:can't|cannot|couldn't) fault", 0.7),
@@ -88,6 +98,7 @@ SCORED = (
     (r"not bad at all|not bad actually", 0.5),
     (r"so so", -0.1),
     (r"tried (?:her|his|their|our|my) (?:best|hardest)|doing (?:her|his|their) best", 0.4),
+    (r"tr(?:y|ies|ied|ying) (?:so |really |very )?hard", 0.4),
     (r"please (?:listen|help|just|can)", -0.3),
 )
 # Phrases whose words TextBlob would score but that carry no feeling here.
@@ -101,6 +112,8 @@ UNSCORED = (
     r"not just|not only|don't know|no idea|not really|not much|nothing much|no comment",
     r"why not|or not",
     r"nothing (?:else|more|further|to add|to say|to report)|none really|no thanks",
+    r"(?:n/a|na|none|nothing|no) thanks|waiting to hear",
+    r"helped me (?:fill (?:this|it|the \w+) in|(?:with|complete|answer|do) (?:this|the survey))",
 )
 # All phrases in one expression to find them; one word boundary before them all, not one
 # each, so places that do not start a word are passed over at once. No capturing groups: each

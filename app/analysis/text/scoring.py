@@ -76,7 +76,7 @@ def _bare_negations(tokens, written, taken: set[int], wish: int) -> list[Hit]:
             continue  # "please send it to me, not my mum": a request, not a complaint
         following = len(tokens) - i - 1
         if token in _LACKING and following:
-            found.append(Hit(" ".join(written[i : i + 2]), -0.35))
+            found.append(Hit(" ".join(written[i : i + 2]), -0.45))
         elif following == 0 and i > 0:
             found.append(Hit(" ".join(written[i - 1 : i + 1]), -0.4))  # "council not"
         elif following >= 2:
@@ -160,8 +160,8 @@ def _polarity(token: str) -> float | None:
     """Return a word's polarity from the domain lexicon, else TextBlob's; emoji by their face."""
     if token in lexicon.WORDS:
         return lexicon.WORDS[token]
-    if token in lexicon.NEUTRAL:
-        return None
+    if token in lexicon.NEUTRAL or token in lexicon.NEGATORS or token.endswith("n't"):
+        return None  # TextBlob scores "isn't" and "can't"; here they turn the next word round
     return _textblob_words().get(token) or lexicon.WORDS.get(token[:1])
 
 

@@ -130,6 +130,24 @@ def test_a_lack_stated_plainly_is_negative(comment):
     assert label(comment) == "negative"
 
 
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("Honestly I give up.", "negative"),
+        ("my plan is full of stuff that isnt true", "negative"),
+        ("Phoned 6 times. Left messages. Nothing.", "negative"),
+        ("We've had four caseworkers in a year.", "negative"),
+        ("The EP's report was spot on.", "positive"),
+        ("The transition visits made a massive difference.", "positive"),
+        ("Speech therapy is brilliant; OT is non-existent.", "mixed"),
+        ("n/a thanks", "neutral"),
+        ("We are waiting to hear about a place for September.", "neutral"),
+    ],
+)
+def test_everyday_ways_of_saying_it(comment, expected):
+    assert label(comment) == expected
+
+
 def test_liking_needs_someone_who_likes():
     assert label("i like my new college") == "positive"
     assert label("they treat him like a number") != "positive"
