@@ -116,7 +116,8 @@ def test_importing_the_analysis_package_loads_no_framework():
     import subprocess
 
     code = (
-        "import sys, app.analysis.kpi_status, app.analysis.tally;"
+        "import sys, app.analysis.kpi_status, app.analysis.tally, app.analysis.text;"
+        "app.analysis.text.read_comment('The taxi was late');"
         "print(sorted(m for m in ('flask', 'matplotlib', 'openpyxl', 'sqlalchemy')"
         " if m in sys.modules))"
     )
