@@ -104,3 +104,12 @@ def test_redactions_never_overlap():
     found = redactions("Mrs Sarah Jones, 12 Sarah Street, sarah.jones@example.com")
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert found[0] == Redaction(4, 15, "name", "Sarah Jones")
+
+
+def test_a_ten_thousand_character_comment_is_searched_quickly():
+    import time
+
+    started = time.perf_counter()
+    assert redactions("a" * 10_000) == ()
+    assert len(redactions(("Sarah Jones 07700 900123 " * 400)[:10_000])) > 700
+    assert time.perf_counter() - started < 0.2

@@ -68,3 +68,11 @@ def test_a_ten_thousand_character_comment_is_read_in_well_under_a_second():
     started = time.perf_counter()
     read_comment(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_odd_long_comments_are_read_quickly():
+    read_comment("warm up")
+    for text in ["a" * 10_000, "x@" * 5_000, "1 " * 5_000, "😊" * 5_000, "no " * 3_000]:
+        started = time.perf_counter()
+        read_comment(text)
+        assert time.perf_counter() - started < 0.5, text[:10]
