@@ -44,12 +44,12 @@ _SPOKEN = {
     "gonna": "going to", "u": "you", "ur": "your", "cos": "because", "coz": "because",
     "cuz": "because", "sum1": "someone", "some1": "someone", "any1": "anyone", "ppl": "people",
     "nite": "night", "evry": "every", "kil": "kill", "myslef": "myself", "mysef": "myself",
-    "hes": "hes", "im": "im", "dnt": "dont", "cnt": "cant", "wont": "wont", "stepdad": "step dad",
+    "dnt": "dont", "cnt": "cant", "stepdad": "step dad",
 }  # fmt: skip
 _WORD = re.compile(r"[\w£-]+(?:['’`]\w+)*")
 
-# A harm is cleared only when the comment says it has ended and was dealt with (rubric rule 5),
-# in the past, and nothing says it goes on.
+# A harm is cleared only when it is told in the past, has ended and was dealt with, and nothing
+# says it goes on (rubric rule 5).
 _DEALT_WITH = re.compile(
     r"\b(?:dealt with|stopped|sorted|resolved|no problems since|hasnt happened since|ever since"
     r"|happy now|safe now|fine now|settled|better place|court order|investigated|case was closed"
@@ -73,27 +73,33 @@ _WISH_TO_DIE = re.compile(r"\b(?:want|wanted|wish|wished)\w* (?:to|2) die\b")
 
 def risks(text: str) -> tuple[Risk, ...]:
     """Return each kind of risk the comment suggests, with the words that suggest it."""
+    written = sentences(text)
+    said = [_normalised(sentence) for sentence in written]
     found: dict[str, str] = {}
-    said_all = []
-    for sentence in sentences(text):
-        said, starts, spans = _normalised(sentence)
-        said_all.append(said)
-        worded = False
-        for pattern in (_ENGLISH, _OTHER):
-            for match in pattern.finditer(said):
-                if _WISH_TO_DIE.fullmatch(match.group()) and _IDIOM.search(said):
-                    continue
-                first = spans[bisect.bisect_right(starts, match.start()) - 1][0]
-                last = spans[bisect.bisect_right(starts, match.end() - 1) - 1][1]
-                found.setdefault(match.lastgroup, sentence[first:last])
-                worded = True
-        wider = None if worded else concern(said)
-        if wider:
-            found.setdefault(*wider)
-    if found and _resolved(" ".join(said_all)):
-        return ()
+    for i, sentence in enumerate(written):
+        plain = said[i][0]
+        hits = _sentence_risks(sentence, *said[i])
+        # Only this sentence and the next can clear it: a past harm dealt with elsewhere in the
+        # comment does not weaken a disclosure here (rubric rules 2 and 5).
+        if hits and not _resolved(plain, " ".join(words for words, _, _ in said[i : i + 2])):
+            for category, phrase in hits:
+                found.setdefault(category, phrase)
     order = {category: i for i, category in enumerate(CATEGORIES)}
     return tuple(Risk(c, p) for c, p in sorted(found.items(), key=lambda cp: order[cp[0]]))
+
+
+def _sentence_risks(sentence: str, said: str, starts, spans) -> list[tuple[str, str]]:
+    """Return (category, words as written) for each rule a sentence matches, else the wider net."""
+    hits = []
+    for pattern in (_ENGLISH, _OTHER):
+        for match in pattern.finditer(said):
+            if _WISH_TO_DIE.fullmatch(match.group()) and _IDIOM.search(said):
+                continue
+            first = spans[bisect.bisect_right(starts, match.start()) - 1][0]
+            last = spans[bisect.bisect_right(starts, match.end() - 1) - 1][1]
+            hits.append((match.lastgroup, sentence[first:last]))
+    wider = None if hits else concern(said)
+    return [wider] if wider else hits
 
 
 def _normalised(sentence: str) -> tuple[str, list[int], list[tuple[int, int]]]:
@@ -113,6 +119,8 @@ def _normalised(sentence: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     return " ".join(words), starts, spans
 
 
-def _resolved(said: str) -> bool:
-    """Tell whether the comment says a past harm ended, was dealt with and does not go on."""
-    return bool(_DEALT_WITH.search(said) and _PAST.search(said) and not _GOING_ON.search(said))
+def _resolved(sentence: str, context: str) -> bool:
+    """Tell whether a sentence tells of a past harm that ended and was dealt with."""
+    return bool(
+        _PAST.search(sentence) and _DEALT_WITH.search(context) and not _GOING_ON.search(context)
+    )

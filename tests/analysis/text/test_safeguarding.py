@@ -107,6 +107,11 @@ def test_harm_that_goes_on_after_being_dealt_with_is_flagged():
     assert category(comment) == "bullying"
 
 
+def test_a_past_harm_dealt_with_does_not_clear_a_new_disclosure():
+    comment = "He was bullied last year but it is sorted now. Yesterday my dad hit me."
+    assert risks(comment) == (Risk("abuse", "dad hit me"),)
+
+
 def test_a_disclosure_inside_an_ordinary_comment_is_flagged():
     assert category("The review was fine. I get hit at home sometimes.") == "abuse"
 
