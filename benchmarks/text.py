@@ -112,17 +112,23 @@ def safeguarding_table(harms: list[dict[str, str]]) -> str:
 
 
 def speed_table(texts: list[str]) -> str:
-    """Time read_comment over every comment; report the median of several runs."""
+    """Time read_comment over every comment; report the median of several runs.
+
+    Wall-clock and CPU time both: on a shared machine other work slows the clock, not the CPU.
+    """
     read_comment("warm up")  # TextBlob's lexicon loads on first use
-    rates = []
+    wall, cpu = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         for text in texts:
             read_comment(text)
-        rates.append(len(texts) / (time.perf_counter() - started))
-    median = statistics.median(rates)
-    rows = [[len(texts), RUNS, f"{median:,.0f}", f"{min(rates):,.0f}", f"{GOAL:,}"]]
-    headers = ["comments", "runs", "median comments/s", "slowest run", "goal"]
+        wall.append(len(texts) / (time.perf_counter() - started))
+        cpu.append(len(texts) / (time.process_time() - used))
+    rows = [
+        [len(texts), RUNS, f"{statistics.median(wall):,.0f}", f"{min(wall):,.0f}"]
+        + [f"{statistics.median(cpu):,.0f}", f"{GOAL:,}"]
+    ]
+    headers = ["comments", "runs", "median comments/s", "slowest run", "per CPU second", "goal"]
     return "### Speed of read_comment (one process)\n\n" + table(headers, rows)
 
 

@@ -37,7 +37,7 @@ def _compiled(patterns: dict[str, tuple[str, ...]], start: str = "") -> re.Patte
 # words are joined by single spaces. Other languages join words inside longer ones.
 _ENGLISH = _compiled(PATTERNS, start="(?<![^ ])")
 _OTHER = _compiled(risk_elsewhere.OTHER_LANGUAGES)
-_APOSTROPHES = re.compile("['’`]")
+_NO_APOSTROPHES = str.maketrans("", "", "'’`")
 # Text-speak and run-together words, written out so the patterns need only one spelling.
 _SPOKEN = {
     "no1": "no one", "noone": "no one", "no-one": "no one", "wanna": "want to",
@@ -46,7 +46,9 @@ _SPOKEN = {
     "nite": "night", "evry": "every", "kil": "kill", "myslef": "myself", "mysef": "myself",
     "dnt": "dont", "cnt": "cant", "stepdad": "step dad",
 }  # fmt: skip
-_WORD = re.compile(r"[\w£-]+(?:['’`]\w+)*")
+_WORD = re.compile(r"[\w£-]+")
+# A word as written, apostrophes and all, so it lines up with its plain form ("I’m", "im").
+_WRITTEN = re.compile(r"[\w£-]+(?:['’`][\w£-]+)*")
 
 # A harm is cleared only when it is told in the past, has ended and was dealt with, and nothing
 # says it goes on (rubric rule 5).
@@ -74,49 +76,48 @@ _WISH_TO_DIE = re.compile(r"\b(?:want|wanted|wish|wished)\w* (?:to|2) die\b")
 def risks(text: str) -> tuple[Risk, ...]:
     """Return each kind of risk the comment suggests, with the words that suggest it."""
     written = sentences(text)
-    said = [_normalised(sentence) for sentence in written]
+    said = [_plain(sentence) for sentence in written]
     found: dict[str, str] = {}
     for i, sentence in enumerate(written):
-        plain = said[i][0]
-        hits = _sentence_risks(sentence, *said[i])
+        hits = _sentence_risks(sentence, said[i])
         # Only this sentence and the next can clear it: a past harm dealt with elsewhere in the
         # comment does not weaken a disclosure here (rubric rules 2 and 5).
-        if hits and not _resolved(plain, " ".join(words for words, _, _ in said[i : i + 2])):
+        if hits and not _resolved(said[i], " ".join(said[i : i + 2])):
             for category, phrase in hits:
                 found.setdefault(category, phrase)
     order = {category: i for i, category in enumerate(CATEGORIES)}
     return tuple(Risk(c, p) for c, p in sorted(found.items(), key=lambda cp: order[cp[0]]))
 
 
-def _sentence_risks(sentence: str, said: str, starts, spans) -> list[tuple[str, str]]:
+def _sentence_risks(sentence: str, said: str) -> list[tuple[str, str]]:
     """Return (category, words as written) for each rule a sentence matches, else the wider net."""
     hits = []
     for pattern in (_ENGLISH, _OTHER):
         for match in pattern.finditer(said):
             if _WISH_TO_DIE.fullmatch(match.group()) and _IDIOM.search(said):
                 continue
-            first = spans[bisect.bisect_right(starts, match.start()) - 1][0]
-            last = spans[bisect.bisect_right(starts, match.end() - 1) - 1][1]
-            hits.append((match.lastgroup, sentence[first:last]))
+            hits.append((match.lastgroup, _as_written(sentence, match.start(), match.end())))
     wider = None if hits else concern(said)
     return [wider] if wider else hits
 
 
-def _normalised(sentence: str) -> tuple[str, list[int], list[tuple[int, int]]]:
-    """Lower-case the words, drop apostrophes and write text-speak out in full.
+def _plain(sentence: str) -> str:
+    """Lower-case the words, drop punctuation and apostrophes, and write text-speak in full."""
+    words = _WORD.findall(sentence.lower().translate(_NO_APOSTROPHES))
+    return " ".join([_SPOKEN.get(word, word) for word in words])
 
-    Also return where each word starts in the result and where it was in the sentence, so a
-    match can be shown to staff as it was written.
-    """
-    words, starts, spans, at = [], [], [], 0
-    for match in _WORD.finditer(sentence):
-        word = _APOSTROPHES.sub("", match.group().lower())
-        word = _SPOKEN.get(word, word)
-        words.append(word)
+
+def _as_written(sentence: str, start: int, end: int) -> str:
+    """Return the words of the sentence behind a match in its plain form, as they were written."""
+    starts, spans, at = [], [], 0
+    for match in _WRITTEN.finditer(sentence):
+        word = match.group().lower().translate(_NO_APOSTROPHES)
         starts.append(at)
         spans.append(match.span())
-        at += len(word) + 1
-    return " ".join(words), starts, spans
+        at += len(_SPOKEN.get(word, word)) + 1
+    first = spans[bisect.bisect_right(starts, start) - 1][0]
+    last = spans[bisect.bisect_right(starts, end - 1) - 1][1]
+    return sentence[first:last]
 
 
 def _resolved(sentence: str, context: str) -> bool:

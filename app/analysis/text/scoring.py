@@ -88,8 +88,9 @@ def _normalised(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Mend spelling and text-speak and read pairs ("kind of") as one; keep what was written."""
     mended: list[str] = []
     written: list[str] = []
+    stretched = _REPEATS.search(" ".join(tokens)) is not None  # one search, not one a word
     for token in tokens:
-        word = lexicon.SPELLING.get(token) or _unrepeated(token)
+        word = lexicon.SPELLING.get(token) or (_unrepeated(token) if stretched else token)
         if word == "know" and mended and mended[-1] in lexicon.KNOW_MEANS_NO:
             word = "no"
         pair = lexicon.MERGES.get((mended[-1], word)) if mended else None
