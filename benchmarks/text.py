@@ -39,6 +39,7 @@ def report(_args) -> str:
             sentiment_table(guessed, by_audience=True),
             safeguarding_table(harms),
             speed_table([row["text"] for row in feelings + harms]),
+            long_table(),
         ]
     )
 
@@ -130,6 +131,31 @@ def speed_table(texts: list[str]) -> str:
     ]
     headers = ["comments", "runs", "median comments/s", "slowest run", "per CPU second", "goal"]
     return "### Speed of read_comment (one process)\n\n" + table(headers, rows)
+
+
+# Comments at the length limit, including shapes that make careless patterns backtrack.
+LONG = {
+    "a long ordinary comment": (
+        "Sarah the caseworker was kind but we are still waiting for the taxi. " * 150
+    )[:10_000],
+    "one 10,000-letter word": "a" * 10_000,
+    "x@ repeated": "x@" * 5_000,
+    "numbers and spaces": "1 " * 5_000,
+    "emoji": "😊" * 5_000,
+}
+
+
+def long_table() -> str:
+    """Time read_comment on 10,000-character comments: the slowest a respondent can send."""
+    rows = []
+    for name, text in LONG.items():
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            read_comment(text)
+            times.append((time.perf_counter() - started) * 1000)
+        rows.append([name, f"{statistics.median(times):.1f}", f"{max(times):.1f}"])
+    return "### 10,000-character comments\n\n" + table(["comment", "median ms", "slowest ms"], rows)
 
 
 def _f(pair: tuple[float, float]) -> list[str]:

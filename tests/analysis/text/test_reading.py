@@ -1,7 +1,5 @@
 """A whole reading of one comment, and the flags staff see first."""
 
-import time
-
 from app.analysis.text import DEFAULT_THEMES, Reading, flags, read_comment
 
 
@@ -62,17 +60,13 @@ def test_custom_themes_and_schools_are_used():
     assert [r.kind for r in reading.redactions] == ["school"]
 
 
-def test_a_ten_thousand_character_comment_is_read_in_well_under_a_second():
+def test_a_ten_thousand_character_comment_is_read_whole():
+    # How long it takes is measured by `make bench` (long comments); here, what it finds.
     text = ("Sarah the caseworker was kind but we are still waiting for the taxi. " * 150)[:10_000]
-    read_comment("warm up")
-    started = time.perf_counter()
-    read_comment(text)
-    assert time.perf_counter() - started < 0.5
+    reading = read_comment(text)
+    assert reading.sentiment.label in {"negative", "mixed"} and reading.redactions
 
 
-def test_odd_long_comments_are_read_quickly():
-    read_comment("warm up")
+def test_odd_long_comments_are_read_without_error():
     for text in ["a" * 10_000, "x@" * 5_000, "1 " * 5_000, "😊" * 5_000, "no " * 3_000]:
-        started = time.perf_counter()
-        read_comment(text)
-        assert time.perf_counter() - started < 0.5, text[:10]
+        assert read_comment(text).risks == (), text[:10]
