@@ -26,7 +26,10 @@ easyread_cli = AppGroup("easyread", help="Easy-read wording and pictures.")
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
-    for group in (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli):
+    from app.comments.cli import text_cli
+
+    groups = (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli, text_cli)
+    for group in groups:
         app.cli.add_command(group)
 
 

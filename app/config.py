@@ -42,6 +42,10 @@ def check(settings: dict) -> None:
         raise ConfigError(
             "No secret key: set SECRET_KEY, or run `make run` once to create instance/secret_key."
         )
+    threshold = str(settings.get("SUPPRESSION_THRESHOLD", "10"))
+    if not threshold.isdigit() or int(threshold) < 2:
+        raise ConfigError("HEARD_SUPPRESSION_THRESHOLD must be a whole number, 2 or more.")
+    settings["SUPPRESSION_THRESHOLD"] = int(threshold)
 
 
 def from_environment() -> dict:
@@ -63,4 +67,10 @@ def from_environment() -> dict:
         "DRAFT_HOURS": 24,
         "STATUS_VOCABULARY": os.environ.get("HEARD_STATUS_VOCABULARY", "brag"),
         "BOARD_PERIOD": os.environ.get("HEARD_BOARD_PERIOD", "month"),
+        # No published count below this; no percentage of fewer answers.
+        "SUPPRESSION_THRESHOLD": os.environ.get("HEARD_SUPPRESSION_THRESHOLD", "10"),
+        # Safeguarding alerts by email (the queue in the app works without them).
+        "SMTP_URL": os.environ.get("HEARD_SMTP_URL"),  # smtp://user:password@host:port
+        "SAFEGUARDING_EMAIL": os.environ.get("HEARD_SAFEGUARDING_EMAIL"),
+        "MAIL_FROM": os.environ.get("HEARD_MAIL_FROM"),
     }

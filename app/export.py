@@ -8,11 +8,13 @@ from typing import TextIO
 from sqlmodel import Session, select
 
 from app.definitions import definition_of
-from app.models import Answer, Response, Survey, SurveyVersion
+from app.models import Answer, CommentReading, Response, Survey, SurveyVersion
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED = ["response_id", "submitted_at_utc", "version", "language", "mode", "easy_read"]
+# What an export for anyone but the safeguarding lead shows in place of a flagged comment.
+WITHHELD = "withheld for safeguarding"
 
 
 class ExportError(LookupError):
@@ -42,16 +44,17 @@ def export_rows(slug: str, *, session: Session) -> Iterator[list[str]]:
     keys = question_keys(versions)
     yield FIXED + keys
     rows = session.exec(
-        select(Response, Answer.question_key, Answer.value)
+        select(Response, Answer.question_key, Answer.value, CommentReading.withheld)
         .join(Answer, Answer.response_id == Response.id, isouter=True)
+        .join(CommentReading, CommentReading.answer_id == Answer.id, isouter=True)
         .where(Response.survey_version_id.in_(numbers))
         .order_by(Response.submitted_at, Response.id, Answer.id)
     )
     for response, group in groupby(rows, key=lambda row: row[0]):
         values: dict[str, list[str]] = {}
-        for _r, key, value in group:
+        for _r, key, value, withheld in group:
             if key is not None:
-                values.setdefault(key, []).append(value)
+                values.setdefault(key, []).append(WITHHELD if withheld else value)
         fixed = [
             str(response.id),
             response.submitted_at.isoformat(timespec="seconds"),

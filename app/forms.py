@@ -22,5 +22,5 @@ class ChoiceField(SelectField):
         self.wrong = wrong
 
     def pre_validate(self, form) -> None:
-        if self.data not in [choice.value for choice in self.choices]:
+        if self.data not in [value for value, *_rest in self.iter_choices()]:
             raise ValidationError(self.wrong)

@@ -9,6 +9,8 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.comments.store import read_answers
+from app.comments.themes import theme_map
 from app.db import begin_writing
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
@@ -28,6 +30,7 @@ class StoreResult:
     outcome: Outcome
     response_id: uuid.UUID
     problems: tuple[str, ...] = ()
+    alerts: int = 0  # safeguarding alerts raised: the caller sends the email after commit
 
 
 def content_hash(version_id: int, answers: Answers) -> str:
@@ -95,8 +98,13 @@ def store_response(
         with session.begin_nested():
             session.add(response)
             session.flush()
-            session.add_all(answer_rows(response_id, answers))
+            rows = answer_rows(response_id, answers)
+            session.add_all(rows)
             session.flush()
+            # Read every comment as it arrives, so a risk to a child is queued at once.
+            alerts = read_answers(
+                definition, rows, themes=theme_map(session=session), session=session
+            )
             # In the savepoint: a response undone here is undone from the KPI counts too.
             values = answer_values(answers)
             count_response(version.survey_id, values, response.submitted_at, session=session)
@@ -104,4 +112,4 @@ def store_response(
         twin = session.get(Response, response_id)
         same = twin is not None and twin.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    return StoreResult(Outcome.STORED, response_id)
+    return StoreResult(Outcome.STORED, response_id, alerts=alerts)

@@ -6,7 +6,7 @@ Audiences, the answers every survey may offer, and how a count of people is said
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from app.definitions.schema import DONT_KNOW, PREFER_NOT, Audience
+from app.definitions.schema import DONT_KNOW, PREFER_NOT, Audience, Kind, QuestionDef
 
 AUDIENCE_NAMES = {
     Audience.YOUNG_PEOPLE: _l("Young people"),
@@ -15,6 +15,11 @@ AUDIENCE_NAMES = {
     Audience.PRACTITIONERS: _l("Practitioners"),
 }
 
+ACTION_STATES = {
+    "planned": _l("Planned"),
+    "in_progress": _l("In progress"),
+    "done": _l("Done"),
+}
 SPECIAL_ANSWERS = {DONT_KNOW: _l("I don't know"), PREFER_NOT: _l("I'd rather not say")}
 YESNO_ANSWERS = {"yes": _l("Yes"), "no": _l("No"), "not_sure": _l("Not sure")}
 
@@ -49,3 +54,17 @@ def people(n: int, audience: str) -> str:
 def audience_name(code: str) -> str:
     """Return an audience's name, translated."""
     return str(AUDIENCE_NAMES.get(code, code))
+
+
+def answer_labels(question: QuestionDef) -> dict:
+    """Return a counted question's answers, value -> label, in the order the survey shows them.
+
+    Survey labels are the source text (pages translate them through the catalogue); the
+    shared answer words are lazy and translate themselves.
+    """
+    named: dict = {o.value: o.label for o in question.options}
+    named |= YESNO_ANSWERS if question.type == Kind.YESNO else {}
+    if question.type == Kind.SCALE:
+        named |= {str(i + 1): f"{i + 1} {w}" for i, w in enumerate(question.scale_labels)}
+    # No "or": that would turn a lazy label into text outside any request.
+    return {v: named[v] if v in named else SPECIAL_ANSWERS.get(v, v) for v in question.values()}

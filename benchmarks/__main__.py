@@ -2,7 +2,7 @@
 
 import sys
 
-from benchmarks import dashboard, pages, server, text
+from benchmarks import dashboard, pages, reports, server, text
 
 
 def main() -> None:
@@ -13,6 +13,8 @@ def main() -> None:
     print(dashboard.report())
     print()
     print(text.report(sys.argv[1:]))
+    print()
+    print(reports.report())
 
 
 main()

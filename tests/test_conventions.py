@@ -3,7 +3,7 @@
 from app import create_app
 
 # Pages anyone may open. Every other route, in any blueprint present or future, is staff-only.
-PUBLIC_BLUEPRINTS = {"respond"}
+PUBLIC_BLUEPRINTS = {"respond", "publish"}
 PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out"}
 
 
@@ -28,4 +28,4 @@ def test_the_staff_routes_checked_include_the_board():
         if hasattr(app.view_functions[rule.endpoint], "required_role")
     }
     app.extensions["engine"].dispose()
-    assert {"board", "manage"} <= guarded
+    assert {"board", "manage", "safeguarding"} <= guarded

@@ -8,9 +8,9 @@ from flask_babel import ngettext
 from app.analysis.kpi_status import percent
 from app.board import bp
 from app.board.formatting import month_year, period_label
-from app.board.service import KpiView
 from app.charts import Point, trajectory_svg
 from app.kpis.definition import trajectory
+from app.kpis.readings import KpiView
 from app.words import audience_name
 
 

@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 
 from app import clock
 from app.analysis.kpi_status import VOCABULARIES, percent, reading_to_dict
-from app.board.service import kpi_views
 from app.kpis.counts import recount
+from app.kpis.readings import kpi_views
 from app.models import Kpi
 
 kpis_cli = AppGroup("kpis", help="Survey KPIs and their status.")

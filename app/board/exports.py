@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 
 from app.analysis.kpi_status import Vocabulary, reading_to_dict
-from app.board.service import KpiView
 from app.board.tallies import SurveyTallies
 from app.export import neutralise
+from app.kpis.readings import KpiView
 
 KPI_HEADER = [
     "priority_area",

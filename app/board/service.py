@@ -1,137 +1,14 @@
-"""Build the board's KPI readings: definitions, SQL counts per month, status per period."""
+"""The board's views of the readings: grouped by area, side by side by audience; closing a KPI."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from app.analysis.kpi_status import BRAG, TOLERANCE, KpiReading, Vocabulary, assess
-from app.analysis.tally import Period, change, periods_between, window_counts
-from app.definitions import KpiDef
-from app.kpis.counts import month_counts as counted_months
-from app.kpis.definition import definition_of_kpi, trajectory
-from app.kpis.queries import MonthCounts
-from app.models import Kpi, StateError, Survey
-from app.words import english_nouns
-
-
-@dataclass(frozen=True)
-class KpiRow:
-    kpi: Kpi
-    survey_slug: str
-    definition: KpiDef
-
-
-@dataclass(frozen=True)
-class PeriodReading:
-    period: Period
-    reading: KpiReading
-
-
-@dataclass(frozen=True)
-class KpiView:
-    row: KpiRow
-    on: date
-    reading: KpiReading  # on the date asked for
-    history: tuple[PeriodReading, ...]  # oldest first, ending with the period asked for
-    change: float | None  # since the previous period, as a fraction
-
-    @property
-    def below_minimum(self) -> bool:
-        return self.reading.n < self.row.definition.minimum_sample
-
-
-def load_kpis(
-    *,
-    session: Session,
-    area: str | None = None,
-    audience: str | None = None,
-    kpi_id: int | None = None,
-) -> list[KpiRow]:
-    """Return the KPIs to show, in one query, ordered by priority area then reference."""
-    query = select(Kpi, Survey.slug).join(Survey, Survey.id == Kpi.survey_id)
-    if kpi_id is not None:
-        query = query.where(Kpi.id == kpi_id)
-    if area:
-        query = query.where(Kpi.priority_area == area)
-    if audience:
-        query = query.where(Kpi.audience == audience)
-    rows = session.exec(query.order_by(Kpi.priority_area, Kpi.ref, Kpi.audience)).all()
-    return [KpiRow(kpi, slug, definition_of_kpi(kpi)) for kpi, slug in rows]
-
-
-def month_counts(rows: Sequence[KpiRow], *, session: Session) -> dict[int, MonthCounts]:
-    """Return these KPIs' valid and positive responses per month."""
-    return counted_months([row.kpi for row in rows], session=session)
-
-
-def read(
-    row: KpiRow,
-    counts: MonthCounts,
-    period: Period,
-    on: date,
-    *,
-    vocabulary: Vocabulary,
-    history: Sequence[PeriodReading] = (),
-) -> KpiReading:
-    """Assess one KPI over its window ending with a period, on a date in that period."""
-    definition = row.definition
-    valid, positive = window_counts(counts, period, definition.window_months)
-    baseline = None if definition.baseline is None else definition.baseline / 100
-    return assess(
-        ref=row.kpi.ref,
-        statement=row.kpi.statement,
-        audience=row.kpi.audience,
-        positive=positive,
-        n=valid,
-        milestones=trajectory(definition),
-        on=on,
-        minimum_sample=definition.minimum_sample,
-        final_target=definition.target / 100,
-        closed=row.kpi.closed,
-        start=definition.baseline_date,
-        baseline=baseline,
-        people=english_nouns(row.kpi.audience),
-        vocabulary=vocabulary,
-        history=[
-            (p.period.end, p.reading.status, p.reading.value, p.reading.expected) for p in history
-        ],
-    )
-
-
-def view_of(
-    row: KpiRow, counts: MonthCounts, on: date, *, period_kind: str, vocabulary: Vocabulary
-) -> KpiView:
-    """Read a KPI for every period from its first answers up to the one holding `on`."""
-    first = min((m for m in counts), default=None)
-    start = date.fromisoformat(f"{first}-01") if first and first <= on.isoformat() else on
-    history: list[PeriodReading] = []
-    for period in periods_between(start, on, period_kind):
-        day = min(period.end, on)
-        reading = read(row, counts, period, day, vocabulary=vocabulary, history=history)
-        history.append(PeriodReading(period, reading))
-    values = [h.reading.value for h in history]
-    return KpiView(row, on, history[-1].reading, tuple(history), change(values))
-
-
-def kpi_views(
-    *,
-    session: Session,
-    on: date,
-    period_kind: str = "month",
-    vocabulary: Vocabulary = BRAG,
-    area: str | None = None,
-    audience: str | None = None,
-) -> list[KpiView]:
-    """Return every KPI's reading on a date with its history, in two queries."""
-    rows = load_kpis(session=session, area=area, audience=audience)
-    found = month_counts(rows, session=session)
-    return [
-        view_of(row, found[row.kpi.id], on, period_kind=period_kind, vocabulary=vocabulary)
-        for row in rows
-    ]
+from app.analysis.kpi_status import TOLERANCE
+from app.kpis.readings import KpiView
+from app.models import StateError
 
 
 def by_area(views: Sequence[KpiView]) -> list[tuple[str, list[KpiView]]]:
@@ -148,22 +25,6 @@ def across_audiences(views: Sequence[KpiView]) -> list[tuple[str, dict[str, KpiV
     for view in views:
         by_ref.setdefault(view.row.kpi.ref, {})[view.row.kpi.audience] = view
     return [(ref, found) for ref, found in sorted(by_ref.items()) if len(found) > 1]
-
-
-def one_view(
-    kpi_id: int,
-    *,
-    session: Session,
-    on: date,
-    period_kind: str = "month",
-    vocabulary: Vocabulary = BRAG,
-) -> KpiView | None:
-    """Return one KPI's reading and history, or None if there is no such KPI."""
-    rows = load_kpis(session=session, kpi_id=kpi_id)
-    if not rows:
-        return None
-    found = month_counts(rows, session=session)
-    return view_of(rows[0], found[kpi_id], on, period_kind=period_kind, vocabulary=vocabulary)
 
 
 def close_kpi(view: KpiView, *, session: Session, when: datetime) -> None:

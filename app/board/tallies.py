@@ -9,7 +9,7 @@ from app.analysis.tally import QuestionTally, period_of, question_tallies, roll_
 from app.board.queries import DIMENSIONS, surveys_with_versions, tally_rows
 from app.definitions import definition_of
 from app.definitions.schema import Kind, SurveyDef
-from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
+from app.words import answer_labels
 
 # No events yet: facilitator events come with a later issue; until then "mode" (online,
 # kiosk, paper, event) is how answers from focus groups are told apart.
@@ -27,19 +27,10 @@ class SurveyTallies:
 
 def option_labels(definition: SurveyDef) -> dict[str, dict[str, str]]:
     """Return each counted question's answer labels, in the order the survey shows them."""
-    labels: dict[str, dict[str, str]] = {}
-    for question in definition.questions:
-        if question.type in (Kind.TEXT, Kind.NUMBER):
-            continue  # free text is read, not counted; numbers are not a fixed set
-        named = {o.value: o.label for o in question.options}
-        named |= YESNO_ANSWERS if question.type == Kind.YESNO else {}
-        if question.type == Kind.SCALE:
-            named |= {str(i + 1): f"{i + 1} {w}" for i, w in enumerate(question.scale_labels)}
-        # str(): the shared answer words are lazy, and a spreadsheet cell needs text.
-        labels[question.key] = {
-            v: str(named.get(v) or SPECIAL_ANSWERS.get(v, v)) for v in question.values()
-        }
-    return labels
+    # Free text is read, not counted; numbers are not a fixed set.
+    counted = [q for q in definition.questions if q.type not in (Kind.TEXT, Kind.NUMBER)]
+    # str(): the shared answer words are lazy, and a spreadsheet cell needs text.
+    return {q.key: {v: str(label) for v, label in answer_labels(q).items()} for q in counted}
 
 
 def _group_of(row: tuple, by: str, period_kind: str) -> str:

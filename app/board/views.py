@@ -6,8 +6,9 @@ from app import db
 from app.auth import role_required
 from app.board import bp, filters
 from app.board.charting import chart_svg
-from app.board.service import across_audiences, by_area, kpi_views, one_view
+from app.board.service import across_audiences, by_area
 from app.board.tallies import survey_tallies
+from app.kpis.readings import kpi_views, one_view
 from app.models import Role
 from app.words import AUDIENCE_NAMES
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from app.definitions import definition_of
-from app.definitions.loader import surveys_with_newest_version
+from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.models import Response, Survey, SurveyVersion
 
 
@@ -28,3 +28,11 @@ def survey_rows(*, session: Session) -> list[SurveyRow]:
     )
     rows = surveys_with_newest_version(session=session)
     return [SurveyRow(s, definition_of(v).title, v.number, counts.get(s.id, 0)) for s, v in rows]
+
+
+def survey_titled(slug: str, *, session: Session) -> tuple[Survey, str] | None:
+    """Return a survey and its newest version's title, or None when there is no such survey."""
+    survey = session.exec(select(Survey).where(Survey.slug == slug)).first()
+    if survey is None:
+        return None
+    return survey, definition_of(latest_version(survey.id, session=session)).title

@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from sqlmodel import select
 
 from app import db
+from app.comments.notify import alert_in_background
 from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
@@ -205,6 +206,8 @@ def send(slug: str):
         return _page("respond/changed.html", survey, version, 409)
     forget_draft(slug, draft, session=session)
     db.commit()
+    if result.alerts:
+        alert_in_background(current_app.config, url_for("safeguarding.queue", _external=True))
     return redirect(url_for(".sent", slug=slug))
 
 
@@ -217,8 +220,3 @@ def sent(slug: str):
 @bp.get("/privacy")
 def privacy():
     return render_template("respond/privacy.html")
-
-
-@bp.get("/you-said-we-did")
-def reports():
-    return render_template("respond/reports.html")

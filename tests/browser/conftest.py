@@ -3,12 +3,22 @@
 import os
 import shutil
 import threading
+import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
 from werkzeug.serving import make_server
 
 from app import create_app
+from app.definitions import definition_of
+from app.definitions.loader import latest_version
+from app.definitions.schema import Kind
+from app.models import Survey
+from app.reports.publish import publish
+from app.responses import store_response
+from tests.browser.walk import SURVEY
 
 CHROMIUM = os.environ.get("HEARD_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -40,12 +50,36 @@ def chromium_path() -> str:
     pytest.skip(message)
 
 
+def publish_sample_report(app, responses: int = 12) -> None:
+    """Store a dozen responses to the walked survey and publish its report, as staff would."""
+    with app.app_context(), Session(app.extensions["engine"]) as session:
+        survey = session.exec(select(Survey).where(Survey.slug == SURVEY)).one()
+        version = latest_version(survey.id, session=session)
+        given = {}
+        for question in definition_of(version).questions:
+            values = question.values()
+            if values and question.show_if is None:
+                given[question.key] = [values[0]] if question.type == Kind.MULTIPLE else values[0]
+        for _ in range(responses):
+            store_response(
+                response_id=uuid.uuid4(),
+                version=version,
+                answers=given,
+                language="en",
+                mode="online",
+                session=session,
+            )
+        publish(survey, date.today(), threshold=10, staff_id=None, session=session)
+        session.commit()
+
+
 @pytest.fixture(scope="session")
 def live_server(sqlite_template, tmp_path_factory):
     """Serve the app on a free localhost port from a copy of the migrated SQLite database."""
     path = tmp_path_factory.mktemp("live") / "heard.db"
     shutil.copy(sqlite_template, path)
     app = create_app({"SECRET_KEY": "browser", "DATABASE_URL": f"sqlite:///{path}"})
+    publish_sample_report(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -50,6 +50,10 @@ def respondent_pages(page, base: str, lang: str, easy: bool) -> Iterator[str]:
     yield "thank you"
     page.goto(f"{base}/privacy")
     yield "privacy"
+    page.goto(f"{base}/you-said-we-did")
+    yield "reports"
+    page.goto(f"{base}/you-said-we-did/{SURVEY}")
+    yield "report"
     page.goto(f"{base}/s/ehcp-quality-young-people")
     press(page, "main form button[type=submit]")
     assert page.get_attribute("form[data-type]", "data-type") == "single"

@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from app.analysis.tally import response_outcome
-from app.board.service import kpi_views
+from app.kpis.readings import kpi_views
 from app.models import Kpi, KpiMonthCount
 from app.responses import store_response
 from tests.conftest import count_statements, newest_version

@@ -100,6 +100,9 @@ SCORED = (
     (r"tried (?:her|his|their|our|my) (?:best|hardest)|doing (?:her|his|their) best", 0.4),
     (r"tr(?:y|ies|ied|ying) (?:so |really |very )?hard", 0.4),
     (r"please (?:listen|help|just|can)", -0.3),
+    # Hyperbole about the service: never a safeguarding flag, always a complaint.
+    (r"(?:is|are|was|were|it's) (?:killing|destroying|draining) (?:me|us)", -0.6),
+    (r"(?:is|was|it's|been) (?:torture|murder|hell|soul destroying)|dying of boredom", -0.6),
 )
 # Phrases whose words TextBlob would score but that carry no feeling here.
 UNSCORED = (

@@ -1,40 +1,13 @@
-"""The tables. Times are stored in UTC (SQLModel's aware UTCDateTime); pages show London."""
+"""Surveys, their immutable versions, their KPIs and each KPI's monthly counts."""
 
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text, UniqueConstraint
-from sqlalchemy import Enum as SqlEnum
+from sqlalchemy import JSON, CheckConstraint, Column, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Return the current time in UTC, aware of its zone."""
-    return datetime.now(UTC)
-
-
-class StateError(ValueError):
-    """A survey or KPI was asked to make a move its state does not allow."""
-
-
-def enum_column(values: type[StrEnum]) -> SqlEnum:
-    """Return a column type that stores an enum's values as text and reads back members."""
-    # The check constraint is declared by name on the table, so migrations can refer to it.
-    return SqlEnum(
-        values,
-        native_enum=False,
-        create_constraint=False,
-        length=16,
-        values_callable=lambda enum: [member.value for member in enum],
-    )
-
-
-def one_of(column: str, values: type[StrEnum]) -> str:
-    """Return SQL that holds a column to an enum's values, for a check constraint."""
-    listed = ", ".join(f"'{v.value}'" for v in values)
-    return f"{column} IN ({listed})"
+from app.models.base import StateError, enum_column, one_of, utcnow
 
 
 class SurveyState(StrEnum):
@@ -135,64 +108,3 @@ class KpiMonthCount(SQLModel, table=True):
     month: str = Field(sa_column=Column(String(7), primary_key=True))  # "YYYY-MM"
     valid: int = 0
     positive: int = 0
-
-
-class ResponseMode(StrEnum):
-    ONLINE = "online"
-    KIOSK = "kiosk"
-    PAPER = "paper"
-    EVENT = "event"
-
-
-class Response(SQLModel, table=True):
-    __table_args__ = (Index("ix_response_version_submitted", "survey_version_id", "submitted_at"),)
-
-    # Made where the answers were given, so a retry or a sync stores nothing twice.
-    id: uuid.UUID = Field(primary_key=True)
-    survey_version_id: int = Field(foreign_key="survey_version.id")
-    language: str = Field(sa_column=Column(String(16), nullable=False))
-    mode: str = Field(default=ResponseMode.ONLINE, sa_column=Column(String(16), nullable=False))
-    easy_read: bool = False
-    submitted_at: datetime = Field(default_factory=utcnow)
-    content_hash: str = Field(sa_column=Column(String(64), nullable=False))
-
-
-class Answer(SQLModel, table=True):
-    __table_args__ = (
-        Index("ix_answer_key_value", "question_key", "value"),
-        # Covers the board's per-response KPI reading: no table lookups per answer.
-        Index("ix_answer_response_key_value", "response_id", "question_key", "value"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    response_id: uuid.UUID = Field(foreign_key="response.id")
-    question_key: str = Field(sa_column=Column(String(64), nullable=False))
-    value: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class Draft(SQLModel, table=True):
-    """Answers in progress, kept on the server so a dropped signal loses nothing."""
-
-    token: str = Field(sa_column=Column(String(64), primary_key=True))
-    response_id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    survey_version_id: int = Field(foreign_key="survey_version.id")
-    answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    updated_at: datetime = Field(default_factory=utcnow, index=True)
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    OFFICER = "officer"
-    BOARD = "board"
-    SAFEGUARDING = "safeguarding"
-
-
-class StaffUser(SQLModel, table=True):
-    __tablename__ = "staff_user"
-
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(sa_column=Column(String(254), unique=True, nullable=False))
-    password_hash: str = Field(sa_column=Column(String(255), nullable=False))
-    role: str = Field(sa_column=Column(String(16), nullable=False))
-    active: bool = True
-    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,83 @@
+"""Staff pages for "we did": the action log of a survey, add and edit an action, publish."""
+
+from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from sqlmodel import select
+
+from app import clock, db
+from app.auth import role_required
+from app.forms import ActionForm
+from app.manage import bp
+from app.manage.forms import ActionEditForm
+from app.manage.service import survey_titled
+from app.models import Action, Role, Survey, utcnow
+from app.reports.publish import publish
+
+
+def _save(action: Action, form: ActionEditForm) -> None:
+    """Copy the form onto the action (flush only)."""
+    action.what, action.owner, action.state = form.what.data, form.owner.data, form.state.data
+    action.due_on, action.done_on = form.due_on.data, form.done_on.data
+    action.evidence_url = form.evidence_url.data or None
+    action.themes = [t.strip() for t in (form.themes.data or "").split(",") if t.strip()]
+    action.updated_at = utcnow()
+    db.session().add(action)
+    db.session().flush()
+
+
+@bp.route("/surveys/<slug>/actions", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def actions(slug: str):
+    survey, title = survey_titled(slug, session=db.session()) or abort(404)
+    form = ActionEditForm()
+    if form.validate_on_submit():
+        _save(Action(survey_id=survey.id, what="", owner=""), form)
+        db.commit()
+        flash(_("The action is saved."), "status")
+        return redirect(url_for(".actions", slug=slug))
+    rows = (
+        db.session()
+        .exec(
+            select(Action).where(Action.survey_id == survey.id).order_by(Action.created_at.desc())
+        )
+        .all()
+    )
+    page = render_template(
+        "manage/actions.html",
+        survey=survey,
+        title=title,
+        rows=rows,
+        today=clock.today(),
+        form=form,
+        publish_form=ActionForm(),
+    )
+    return page, 400 if form.errors else 200
+
+
+@bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def action(action_id: int):
+    found = db.session().get(Action, action_id) or abort(404)
+    survey = db.session().get(Survey, found.survey_id)
+    form = ActionEditForm(obj=found, themes=", ".join(found.themes))
+    if form.validate_on_submit():
+        _save(found, form)
+        db.commit()
+        flash(_("The action is saved."), "status")
+        return redirect(url_for(".actions", slug=survey.slug))
+    page = render_template("manage/action.html", survey=survey, action=found, form=form)
+    return page, 400 if form.errors else 200
+
+
+@bp.post("/surveys/<slug>/publish")
+@role_required(Role.OFFICER)
+def publish_report(slug: str):
+    ActionForm().validate_on_submit() or abort(400)
+    survey, title = survey_titled(slug, session=db.session()) or abort(404)
+    threshold = current_app.config["SUPPRESSION_THRESHOLD"]
+    report = publish(
+        survey, clock.today(), threshold=threshold, staff_id=g.user.id, session=db.session()
+    )
+    db.commit()
+    flash(_("The report is published."), "status")
+    return redirect(url_for("publish.report", slug=slug, number=report.number))

@@ -1,0 +1,110 @@
+"""Staff moderation: read a survey's comments with why each was labelled; correct, quote or hide."""
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlmodel import select
+from wtforms.fields.choices import SelectChoice
+
+from app import db
+from app.analysis.text.personal import Redaction, apply
+from app.auth import role_required
+from app.comments.store import escalate
+from app.comments.themes import theme_map
+from app.manage import bp
+from app.manage.forms import CommentFilterForm, ModerateForm
+from app.manage.service import survey_titled
+from app.models import (
+    Answer,
+    CommentReading,
+    QuoteState,
+    Response,
+    Role,
+    Survey,
+    SurveyVersion,
+)
+from app.words import ACTION_STATES
+
+
+@bp.context_processor
+def _words() -> dict:
+    return {"action_states": ACTION_STATES, "redacted": _redacted}
+
+
+def _redacted(reading: CommentReading, text: str) -> str:
+    return apply(text, [Redaction(**r) for r in reading.redactions])
+
+
+def _filtered(survey: Survey, form: CommentFilterForm):
+    versions = select(SurveyVersion.id).where(SurveyVersion.survey_id == survey.id)
+    query = (
+        select(CommentReading, Answer.value, Response.language, Response.submitted_at)
+        .join(Answer, Answer.id == CommentReading.answer_id)
+        .join(Response, Response.id == CommentReading.response_id)
+        .where(Response.survey_version_id.in_(versions))
+        # Withheld comments are for the safeguarding lead alone: never on this page.
+        .where(CommentReading.withheld == False)  # noqa: E712  (SQL, not Python)
+        .order_by(Response.submitted_at.desc())
+    )
+    if form.sentiment.data:
+        query = query.where(CommentReading.sentiment == form.sentiment.data)
+    if form.language.data:
+        query = query.where(Response.language == form.language.data)
+    if form.since.data:
+        query = query.where(Response.submitted_at >= form.since.data.isoformat())
+    rows = db.session().exec(query).all()
+    theme = form.theme.data
+    return [r for r in rows if not theme or theme in (r[0].corrected_themes or r[0].themes)]
+
+
+@bp.get("/surveys/<slug>/comments")
+@role_required(Role.OFFICER)
+def comments(slug: str):
+    survey, title = survey_titled(slug, session=db.session()) or abort(404)
+    form = CommentFilterForm(formdata=request.args)
+    themes = theme_map(session=db.session())
+    form.theme.choices = [SelectChoice("", _("Any theme"))]
+    form.theme.choices += [SelectChoice(t, _(t)) for t in themes]
+    valid = not request.args or form.validate()
+    rows = _filtered(survey, form) if valid else []
+    page = render_template(
+        "manage/comments.html",
+        survey=survey,
+        title=title,
+        rows=rows,
+        form=form,
+        moderate=ModerateForm(),
+    )
+    return page, 200 if valid else 400
+
+
+@bp.post("/comments/<int:reading_id>")
+@role_required(Role.OFFICER)
+def moderate(reading_id: int):
+    reading = db.session().get(CommentReading, reading_id) or abort(404)
+    if reading.withheld:
+        abort(404)  # as if it were not there: only the safeguarding lead sees it
+    form = ModerateForm()
+    form.validate_on_submit() or abort(400)
+    if form.escalate.data:
+        escalate(reading, staff_id=g.user.id, session=db.session())
+        db.commit()
+        flash(_("The comment is with the safeguarding lead and is no longer shown here."), "status")
+        return redirect(url_for(".comments", slug=_slug_of(reading)))
+    if form.sentiment.data:
+        reading.corrected_sentiment = form.sentiment.data
+    if form.quote.data:
+        reading.quote = QuoteState(form.quote.data)
+    db.session().add(reading)
+    db.commit()
+    flash(_("The comment is updated."), "status")
+    return redirect(url_for(".comments", slug=_slug_of(reading)))
+
+
+def _slug_of(reading: CommentReading) -> str:
+    query = (
+        select(Survey.slug)
+        .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
+        .join(Response, Response.survey_version_id == SurveyVersion.id)
+        .where(Response.id == reading.response_id)
+    )
+    return db.session().exec(query).one()

@@ -1,0 +1,46 @@
+"""The tables. Times are stored in UTC (SQLModel's aware UTCDateTime); pages show London.
+
+One module per subject; everything is imported here so `from app.models import X` works
+and Alembic sees every table on SQLModel.metadata.
+"""
+
+from app.models.actions import Action, ActionState, Report
+from app.models.base import StateError, enum_column, one_of, utcnow
+from app.models.comments import (
+    AlertState,
+    AuditEvent,
+    CommentReading,
+    QuoteState,
+    SafeguardingAlert,
+    Theme,
+)
+from app.models.responses import Answer, Draft, Response, ResponseMode
+from app.models.staff import Role, StaffUser
+from app.models.surveys import Kpi, KpiMonthCount, Survey, SurveyState, SurveyVersion
+
+__all__ = [
+    "Action",
+    "ActionState",
+    "Report",
+    "AlertState",
+    "Answer",
+    "AuditEvent",
+    "CommentReading",
+    "Draft",
+    "Kpi",
+    "KpiMonthCount",
+    "QuoteState",
+    "Response",
+    "ResponseMode",
+    "Role",
+    "SafeguardingAlert",
+    "StaffUser",
+    "StateError",
+    "Survey",
+    "SurveyState",
+    "SurveyVersion",
+    "Theme",
+    "enum_column",
+    "one_of",
+    "utcnow",
+]

@@ -1,0 +1,33 @@
+"""What every table shares: UTC times, state errors, enum columns held by a check constraint."""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import Enum as SqlEnum
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC, aware of its zone."""
+    return datetime.now(UTC)
+
+
+class StateError(ValueError):
+    """A survey or KPI was asked to make a move its state does not allow."""
+
+
+def enum_column(values: type[StrEnum]) -> SqlEnum:
+    """Return a column type that stores an enum's values as text and reads back members."""
+    # The check constraint is declared by name on the table, so migrations can refer to it.
+    return SqlEnum(
+        values,
+        native_enum=False,
+        create_constraint=False,
+        length=16,
+        values_callable=lambda enum: [member.value for member in enum],
+    )
+
+
+def one_of(column: str, values: type[StrEnum]) -> str:
+    """Return SQL that holds a column to an enum's values, for a check constraint."""
+    listed = ", ".join(f"'{v.value}'" for v in values)
+    return f"{column} IN ({listed})"

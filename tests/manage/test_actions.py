@@ -1,0 +1,49 @@
+""" "We did": officers record what was done; the log shows what is slow; reports show it."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, func, select
+
+from app.models import Action, Role
+from tests.comments.helpers import comment_survey
+from tests.pages import error_messages, submit, text
+
+SLUG = "review-comments"
+URL = f"/manage/surveys/{SLUG}/actions"
+
+
+@pytest.fixture
+def officer(sign_in, make_survey):
+    comment_survey(make_survey)
+    return sign_in(Role.OFFICER)
+
+
+def count(app) -> int:
+    with Session(app.extensions["engine"]) as session:
+        return session.exec(select(func.count()).select_from(Action)).one()
+
+
+def test_an_action_needs_what_and_who_and_bad_input_changes_nothing(officer, app):
+    response = submit(officer, URL, {"what": "", "owner": "", "state": "planned"})
+    assert response.status_code == 400
+    assert error_messages(response) == ["Enter what was done.", "Enter who owns this action."]
+    response = submit(officer, URL, {"what": "x", "owner": "y", "state": "done"})
+    assert error_messages(response) == ["Enter the date it was done."]
+    assert count(app) == 0
+
+
+def test_an_action_past_its_date_and_not_done_shows_as_slow_to_progress(officer, app):
+    late = (date.today() - timedelta(days=30)).isoformat()
+    form = {"what": "Review paperwork sent a week before", "owner": "SEND team"}
+    response = submit(officer, URL, form | {"state": "in_progress", "due_on": late})
+    assert response.status_code == 302 and count(app) == 1
+    assert "Past its date and not done" in text(officer.get(URL))
+
+
+def test_what_we_did_appears_in_the_published_report(officer, client):
+    form = {"what": "We now send the plan a week before the review", "owner": "SEND team"}
+    submit(officer, URL, form | {"state": "done", "done_on": "2026-10-01"})
+    location = submit(officer, URL, form_index=0).location
+    body = text(client.get(location))
+    assert "We now send the plan a week before the review" in body and "Done" in body

@@ -1,0 +1,88 @@
+"""The published report: safe figures, approved quotes only, a snapshot that never changes."""
+
+import re
+
+import pytest
+
+from app.models import Role
+from tests.comments.helpers import comment_survey, readings
+from tests.pages import page, submit, text
+from tests.publish.helpers import review, store_many
+
+SLUG = "review-comments"
+
+
+@pytest.fixture
+def officer(sign_in, make_survey):
+    comment_survey(make_survey)
+    return sign_in(Role.OFFICER)
+
+
+def publish(client) -> str:
+    response = submit(client, f"/manage/surveys/{SLUG}/actions", form_index=0)
+    assert response.status_code == 302, text(response)
+    return response.location
+
+
+def numbers_in(response) -> set[int]:
+    body = page(response).select_one("main").get_text(" ")
+    return {int(n) for n in re.findall(r"(?<![\d-])(\d+)(?![\d%-])", body)}
+
+
+def test_a_report_with_no_answers_says_so_rather_than_showing_empty_tables(officer):
+    response = officer.get(publish(officer))
+    assert "Nobody has answered this survey yet" in text(response)
+    assert not page(response).select("table")
+
+
+def test_small_counts_are_shown_as_fewer_than_ten_and_never_as_numbers(officer, app):
+    # 12 said yes, 3 said no: "no" is small, so "yes" must be hidden too (15 - 12 = 3).
+    store_many(app, SLUG, [review()] * 12 + [review(had_review="no")] * 3)
+    response = officer.get(publish(officer))
+    body = text(response)
+    assert "15 people answered." in body
+    assert "fewer than 10" in body
+    table = page(response).find("caption", string=re.compile("Did you have a review"))
+    cells = [td.get_text(strip=True) for td in table.find_parent("table").select("td")]
+    assert "3" not in cells and "12" not in cells
+
+
+def test_a_published_report_never_changes_and_republishing_makes_a_new_one(officer, app, client):
+    store_many(app, SLUG, [review()] * 10)
+    first = publish(officer)
+    before = officer.get(first).get_data(as_text=True)
+    store_many(app, SLUG, [review(helpful="1")] * 10)
+    assert officer.get(first).get_data(as_text=True) == before
+    second = publish(officer)
+    assert second != first and "20 people answered." in text(officer.get(second))
+    archive = client.get("/you-said-we-did")
+    assert len(page(archive).select(".survey-list li")) == 2
+
+
+def test_only_approved_quotes_appear_with_personal_details_redacted(officer, app):
+    store_many(
+        app,
+        SLUG,
+        [review(comments="Email me at jo.bloggs@example.com, the review was brilliant")]
+        + [review(comments="The review was a waste of time")]
+        + [review()] * 9,
+    )
+    approved, other = sorted(readings(app), key=lambda r: r.id)
+    submit(officer, f"/manage/surveys/{SLUG}/comments", {"quote": "approved"}, form_index=1)
+    body = text(officer.get(publish(officer)))
+    assert "the review was brilliant" in body and "jo.bloggs@example.com" not in body
+    assert "[email]" in body and "a waste of time" not in body
+
+
+def test_a_flagged_comment_is_never_on_the_moderation_page_or_in_a_report(officer, app):
+    store_many(app, SLUG, [review(comments="my step dad hits me")] + [review()] * 10)
+    (flagged,) = readings(app)
+    assert "step dad" not in text(officer.get(f"/manage/surveys/{SLUG}/comments"))
+    response = officer.post(f"/manage/comments/{flagged.id}", data={"quote": "approved"})
+    assert response.status_code in (400, 404)
+    assert "step dad" not in text(officer.get(publish(officer)))
+
+
+def test_the_thank_you_and_home_pages_link_to_the_reports(client):
+    links = [a["href"] for a in page(client.get("/")).select("a")]
+    assert "/you-said-we-did" in links
