@@ -13,7 +13,7 @@ from app.analysis.text import flags, read_comment
 from app.comments.csvfile import CsvProblem, read_rows
 from app.comments.store import alert_for, reading_row
 from app.comments.themes import theme_map
-from app.models import Answer, CommentReading, SafeguardingAlert
+from app.models import Answer, CommentReading, Response, SafeguardingAlert, SurveyVersion
 
 text_cli = AppGroup("text", help="Free-text comments: sentiment, themes, safeguarding.")
 ADDED = ["sentiment", "score", "themes", "flags"]
@@ -77,3 +77,25 @@ def text_reanalyse() -> None:
                 raised += 1
         session.commit()
     click.echo(f"Comments read again: {len(pairs)}. New safeguarding alerts: {raised}.")
+
+
+@text_cli.command("corrections")
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-")
+def text_corrections(output) -> None:
+    """Write staff sentiment corrections as labelled comments, in the dev set's columns."""
+    with _session() as session:
+        rows = session.exec(
+            select(CommentReading.id, SurveyVersion.definition, CommentReading.corrected_sentiment)
+            .add_columns(Answer.value)
+            .join(Answer, Answer.id == CommentReading.answer_id)
+            .join(Response, Response.id == CommentReading.response_id)
+            .join(SurveyVersion, SurveyVersion.id == Response.survey_version_id)
+            .where(CommentReading.corrected_sentiment.is_not(None))
+            # A flagged comment is for the safeguarding lead alone, even as training data.
+            .where(CommentReading.withheld == False)  # noqa: E712  (SQL, not Python)
+            .order_by(CommentReading.id)
+        ).all()
+    writer = csv.writer(output)
+    writer.writerow(["id", "part", "audience", "label", "text"])
+    for reading_id, definition, label, text in rows:
+        writer.writerow([f"c{reading_id}", "staff", definition["audience"], label, text])

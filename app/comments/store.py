@@ -3,12 +3,12 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.analysis.text import Reading, read_comment
 from app.audit import record
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
-from app.models import Answer, CommentReading, SafeguardingAlert
+from app.models import AlertState, Answer, CommentReading, SafeguardingAlert
 
 
 def free_text(definition: SurveyDef, rows: Sequence[Answer]) -> list[Answer]:
@@ -67,12 +67,23 @@ def read_answers(
     return alerts
 
 
-def escalate(reading: CommentReading, *, staff_id: int, session: Session) -> SafeguardingAlert:
-    """Send a comment a person judged worrying to the safeguarding queue (flush only)."""
+def raise_again(
+    reading: CommentReading, kind: str, reasons: list, *, session: Session
+) -> SafeguardingAlert:
+    """Put a comment (back) in the queue as new: one alert per comment, reopened if closed."""
     reading.withheld = True
     session.add(reading)
-    alert = SafeguardingAlert(reading_id=reading.id, kind="staff", reasons=[])
+    alert = session.exec(
+        select(SafeguardingAlert).where(SafeguardingAlert.reading_id == reading.id)
+    ).first() or SafeguardingAlert(reading_id=reading.id, kind=kind)
+    alert.kind, alert.reasons, alert.state = kind, reasons, AlertState.NEW
     session.add(alert)
     session.flush()
+    return alert
+
+
+def escalate(reading: CommentReading, *, staff_id: int, session: Session) -> SafeguardingAlert:
+    """Send a comment a person judged worrying to the safeguarding queue (flush only)."""
+    alert = raise_again(reading, "staff", [], session=session)
     record("escalated", f"alert:{alert.id}", staff_id=staff_id, session=session)
     return alert

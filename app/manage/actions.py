@@ -13,13 +13,22 @@ from app.manage.service import survey_titled
 from app.models import Action, Role, Survey, utcnow
 from app.reports.publish import publish
 
+LISTS = ("themes", "kpi_refs", "question_keys")
+
+
+def _listed(text: str | None) -> list[str]:
+    """Return the items of a comma-separated list, without blanks."""
+    return [item.strip() for item in (text or "").split(",") if item.strip()]
+
 
 def _save(action: Action, form: ActionEditForm) -> None:
     """Copy the form onto the action (flush only)."""
     action.what, action.owner, action.state = form.what.data, form.owner.data, form.state.data
     action.due_on, action.done_on = form.due_on.data, form.done_on.data
     action.evidence_url = form.evidence_url.data or None
-    action.themes = [t.strip() for t in (form.themes.data or "").split(",") if t.strip()]
+    action.themes = _listed(form.themes.data)
+    action.kpi_refs = _listed(form.kpi_refs.data)
+    action.question_keys = _listed(form.question_keys.data)
     action.updated_at = utcnow()
     db.session().add(action)
     db.session().flush()
@@ -59,7 +68,11 @@ def actions(slug: str):
 def action(action_id: int):
     found = db.session().get(Action, action_id) or abort(404)
     survey = db.session().get(Survey, found.survey_id)
-    form = ActionEditForm(obj=found, themes=", ".join(found.themes))
+    # The lists are shown as the comma-separated text they are typed as (obj= would win).
+    shown = {name: getattr(found, name) for name in ("what", "owner", "state", "due_on")}
+    shown |= {"done_on": found.done_on, "evidence_url": found.evidence_url}
+    lists = {name: ", ".join(getattr(found, name)) for name in LISTS}
+    form = ActionEditForm(data=shown | lists)
     if form.validate_on_submit():
         _save(found, form)
         db.commit()

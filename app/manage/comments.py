@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from app import db
 from app.analysis.text.personal import Redaction, apply
 from app.auth import role_required
+from app.comments.moderation import correct, summarise
 from app.comments.store import escalate
 from app.comments.themes import theme_map
 from app.manage import bp
@@ -16,7 +17,6 @@ from app.manage.service import survey_titled
 from app.models import (
     Answer,
     CommentReading,
-    QuoteState,
     Response,
     Role,
     Survey,
@@ -90,11 +90,16 @@ def moderate(reading_id: int):
         db.commit()
         flash(_("The comment is with the safeguarding lead and is no longer shown here."), "status")
         return redirect(url_for(".comments", slug=_slug_of(reading)))
-    if form.sentiment.data:
-        reading.corrected_sentiment = form.sentiment.data
-    if form.quote.data:
-        reading.quote = QuoteState(form.quote.data)
-    db.session().add(reading)
+    if form.summary.data and reading.english is False:
+        themes = theme_map(session=db.session())
+        if summarise(reading, form.summary.data, themes=themes, session=db.session()):
+            db.commit()
+            flash(
+                _("The summary suggests a risk: the comment is with the safeguarding lead."),
+                "status",
+            )
+            return redirect(url_for(".comments", slug=_slug_of(reading)))
+    correct(reading, form.data, session=db.session())
     db.commit()
     flash(_("The comment is updated."), "status")
     return redirect(url_for(".comments", slug=_slug_of(reading)))

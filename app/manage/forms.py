@@ -65,6 +65,12 @@ class ActionEditForm(FlaskForm):
         ],
     )
     themes = StringField(_l("Themes it answers (optional, separated by commas)"), filters=[strip])
+    kpi_refs = StringField(
+        _l("KPIs it answers (optional, references separated by commas)"), filters=[strip]
+    )
+    question_keys = StringField(
+        _l("Questions it answers (optional, question keys separated by commas)"), filters=[strip]
+    )
 
     def validate(self, extra_validators=None) -> bool:
         # A rule across two fields: Optional() stops a field's own validators when empty.
@@ -126,6 +132,16 @@ class ModerateForm(FlaskForm):
             SelectChoice("hidden", _l("Hide")),
         ],
         wrong=_l("Choose what to do with the quote from the list."),
+    )
+    themes = StringField(
+        _l("Correct the themes (separated by commas)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=500)],
+    )
+    summary = TextAreaField(
+        _l("English summary (for a comment in another language)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=2000)],
     )
     # Heard's reading of risk misses some indirect wording: a person who notices sends it on.
     escalate = BooleanField(_l("Send to the safeguarding lead: this may mean a child is at risk"))

@@ -12,7 +12,7 @@ from app.models import Report, Survey, SurveyVersion
 from app.publish import bp
 from app.publish.content import report_page
 from app.reports.publish import published
-from app.words import ACTION_STATES
+from app.words import ACTION_STATES, FEELINGS
 
 
 @bp.get("/you-said-we-did")
@@ -49,4 +49,5 @@ def report(slug: str, number: int | None = None):
         on=date.fromisoformat(found.content["on"]),
         threshold=current_app.config["SUPPRESSION_THRESHOLD"],
         action_states=ACTION_STATES,
+        feeling_words=FEELINGS,
     )

@@ -109,11 +109,15 @@ def theme_counts(readings: list[tuple[CommentReading, str]], threshold: int) -> 
         if total:
             labels = ["positive", "mixed", "neutral", "negative"]
             table = safe_table([feel.get(label, 0) for label in labels], threshold)
+            shown = {f: c.count for f, c in zip(labels, table.cells, strict=True)}
+            counted = {f: n for f, n in shown.items() if n}
             found.append(
                 {
                     "theme": theme,
                     "count": total,
-                    "feelings": {f: c.count for f, c in zip(labels, table.cells, strict=True)},
+                    "feelings": shown,
+                    # Said only when the counts behind it may be shown.
+                    "mostly": max(counted, key=counted.get) if counted else None,
                 }
             )
     return found
@@ -142,6 +146,7 @@ def action_list(survey: Survey, *, session: Session) -> list[dict]:
             "done_on": a.done_on.isoformat() if a.done_on else None,
             "evidence_url": a.evidence_url,
             "themes": list(a.themes),
+            "kpi_refs": list(a.kpi_refs),
         }
         for a in actions
     ]

@@ -13,7 +13,7 @@ from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.definitions.schema import Kind
 from app.i18n import easy_read
-from app.models import Draft, Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.models import Draft, Report, Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
 from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
@@ -214,7 +214,9 @@ def send(slug: str):
 @bp.get("/s/<slug>/sent")
 def sent(slug: str):
     survey = _survey(slug)
-    return _page("respond/sent.html", survey, latest_version(survey.id, session=db.session()))
+    reported = db.session().exec(select(Report.id).where(Report.survey_id == survey.id)).first()
+    version = latest_version(survey.id, session=db.session())
+    return _page("respond/sent.html", survey, version, reported=reported is not None)
 
 
 @bp.get("/privacy")

@@ -6,7 +6,7 @@ import io
 import pytest
 from sqlmodel import Session, select
 
-from app.comments.cli import text_analyse, text_reanalyse
+from app.comments.cli import text_analyse, text_corrections, text_reanalyse
 from app.models import CommentReading
 from tests.comments.helpers import comment_survey, readings, send_comment
 
@@ -94,3 +94,21 @@ def test_reanalyse_reads_stored_comments_again_and_keeps_staff_corrections(
     assert result.exit_code == 0 and "Comments read again: 1." in result.output
     (again,) = readings(app)
     assert again.sentiment != "tampered" and again.corrected_sentiment == "negative"
+
+
+def test_staff_corrections_export_as_labelled_comments_and_never_a_flagged_one(
+    app, client, make_survey
+):
+    comment_survey(make_survey)
+    send_comment(client, "It was ok I guess")
+    send_comment(client, "my step dad hits me")
+    with Session(app.extensions["engine"]) as session:
+        for stored in session.exec(select(CommentReading)):
+            stored.corrected_sentiment = "negative"
+            session.add(stored)
+        session.commit()
+    result = app.test_cli_runner().invoke(text_corrections)
+    assert result.exit_code == 0, result.output
+    (row,) = rows(result.output)
+    assert (row["part"], row["audience"], row["label"]) == ("staff", "young_people", "negative")
+    assert row["text"] == "It was ok I guess"

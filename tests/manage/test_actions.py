@@ -7,7 +7,7 @@ from sqlmodel import Session, func, select
 
 from app.models import Action, Role
 from tests.comments.helpers import comment_survey
-from tests.pages import error_messages, submit, text
+from tests.pages import error_messages, page, submit, text
 
 SLUG = "review-comments"
 URL = f"/manage/surveys/{SLUG}/actions"
@@ -47,3 +47,21 @@ def test_what_we_did_appears_in_the_published_report(officer, client):
     location = submit(officer, URL, form_index=0).location
     body = text(client.get(location))
     assert "We now send the plan a week before the review" in body and "Done" in body
+
+
+def test_an_action_links_to_kpis_and_questions_and_keeps_them_when_edited(officer, app):
+    form = {"what": "Plans sent a week early", "owner": "SEND team", "state": "planned"}
+    submit(officer, URL, form | {"kpi_refs": "T 1, T 2", "question_keys": "helpful"})
+    with Session(app.extensions["engine"]) as session:
+        action = session.exec(select(Action)).one()
+    assert (action.kpi_refs, action.question_keys) == (["T 1", "T 2"], ["helpful"])
+    edit = f"/manage/actions/{action.id}"
+    assert 'value="T 1, T 2"' in officer.get(edit).get_data(as_text=True)
+    # A browser sends every field back as the page showed it, with the owner changed.
+    page_form = page(officer.get(edit)).select_one("main form[method=post]")
+    sent = {i["name"]: i.get("value", "") for i in page_form.select("input[name]")}
+    sent |= {"what": "Plans sent a week early", "state": "planned", "owner": "Inclusion team"}
+    assert officer.post(edit, data=sent).status_code == 302
+    with Session(app.extensions["engine"]) as session:
+        again = session.get(Action, action.id)
+    assert (again.owner, again.kpi_refs) == ("Inclusion team", ["T 1", "T 2"])

@@ -86,3 +86,21 @@ def test_a_flagged_comment_is_never_on_the_moderation_page_or_in_a_report(office
 def test_the_thank_you_and_home_pages_link_to_the_reports(client):
     links = [a["href"] for a in page(client.get("/")).select("a")]
     assert "/you-said-we-did" in links
+
+
+def test_the_report_shows_kpis_and_how_comments_on_a_theme_felt(officer, app):
+    store_many(
+        app,
+        SLUG,
+        [review(comments="The wait for the plan was far too long and nobody rang back")] * 11,
+    )
+    body = text(officer.get(publish(officer)))
+    assert "What we are aiming for" in body and "We are aiming for 80%." in body
+    assert "waiting times: 11 comments (mostly not good)" in body.lower()
+
+
+def test_the_thank_you_page_links_to_the_surveys_last_report(officer, app, client):
+    store_many(app, SLUG, [review()] * 10)
+    publish(officer)
+    sent = text(client.get(f"/s/{SLUG}/sent"))
+    assert "See what changed after people answered this survey before" in sent

@@ -41,8 +41,10 @@ HARM_VERB = (
 # A blow given, which carries its own object: "gives me a slap".
 BLOW = r"(?:gives?|gave) (?:me|us|him|her) a (?:slap|smack|beating|hiding|kicking|punch|clip)"
 INSULT = r"(?:stupid|useless|worthless|a waste|fat|ugly|thick|an idiot|a mistake|a retard)"
+# "them": a staff member's summary speaks of the child as they ("their dad hits them").
 CHILD = (
-    r"(?:me|us|my (?:son|daughter|child|kids?|boy|girl|baby|little \w+)|(?:my|his|her) (?:head"
+    r"(?:me|us|them|my (?:son|daughter|child|kids?|boy|girl|baby|little \w+)|(?:my|his|her|their)"
+    r" (?:head"
     r"|face|neck|throat))"
 )
 ADULT_AT_HOME = r"(?:mum|mam|mom|dad|her|him|each other|my (?:mum|mam|mom|dad|nan)|mums \w+)"

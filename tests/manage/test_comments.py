@@ -1,0 +1,60 @@
+"""Moderation: staff correct what Heard read, summarise other languages, and quote safely."""
+
+import pytest
+
+from app.models import Role
+from tests.comments.helpers import alerts, comment_survey, readings, send_comment
+from tests.pages import submit, text
+
+URL = "/manage/surveys/review-comments/comments"
+WELSH = "Roedd y cyfarfod yn dda iawn ac roedd pawb yn garedig wrthyf i"
+
+
+@pytest.fixture
+def survey(make_survey):
+    return comment_survey(make_survey)
+
+
+def test_an_officer_sees_why_a_comment_was_labelled_and_can_correct_it(
+    client, app, survey, sign_in
+):
+    send_comment(client, "The OT finally came and it really helped")
+    officer = sign_in(Role.OFFICER)
+    body = text(officer.get(URL))
+    assert "The OT finally came" in body and "because of:" in body
+    submit(officer, URL, {"sentiment": "mixed", "themes": "therapies, waiting times"})
+    (reading,) = readings(app)
+    assert reading.corrected_sentiment == "mixed"
+    assert reading.corrected_themes == ["therapies", "waiting times"]
+
+
+def test_saving_without_changing_the_themes_is_not_a_correction(client, app, survey, sign_in):
+    send_comment(client, "The OT finally came and it really helped")
+    officer = sign_in(Role.OFFICER)
+    submit(officer, URL, {"quote": "hidden"})
+    (reading,) = readings(app)
+    assert reading.corrected_themes is None and reading.quote == "hidden"
+
+
+def test_an_english_summary_of_another_language_is_read_for_sentiment(client, app, survey, sign_in):
+    send_comment(client, WELSH)
+    (alert,) = alerts(app)
+    lead = sign_in(Role.SAFEGUARDING, "lead@example.org")
+    submit(lead, f"/safeguarding/alerts/{alert.id}", {"state": "no_concern"})
+    officer = sign_in(Role.OFFICER)
+    submit(officer, URL, {"summary": "The meeting was very good and everyone was kind"})
+    (reading,) = readings(app)
+    assert reading.summary_en.startswith("The meeting") and reading.sentiment == "positive"
+
+
+def test_a_summary_that_shows_a_risk_sends_the_comment_to_the_lead(client, app, survey, sign_in):
+    send_comment(client, WELSH)
+    (alert,) = alerts(app)
+    lead = sign_in(Role.SAFEGUARDING, "lead@example.org")
+    submit(lead, f"/safeguarding/alerts/{alert.id}", {"state": "no_concern"})
+    officer = sign_in(Role.OFFICER)
+    submit(officer, URL, {"summary": "They say their step dad hits them at home"})
+    (reading,) = readings(app)
+    (alert,) = alerts(app)
+    assert reading.withheld and (alert.kind, alert.state) == ("risk", "new")
+    assert WELSH not in text(officer.get(URL))
