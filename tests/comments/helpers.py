@@ -25,10 +25,10 @@ def send_comment(client, comment: str, slug: str = SLUG) -> None:
 def readings(app) -> list[CommentReading]:
     """Return every stored comment reading."""
     with Session(app.extensions["engine"]) as session:
-        return list(session.exec(select(CommentReading)).all())
+        return list(session.exec(select(CommentReading).order_by(CommentReading.id)).all())
 
 
 def alerts(app) -> list[SafeguardingAlert]:
     """Return every safeguarding alert."""
     with Session(app.extensions["engine"]) as session:
-        return list(session.exec(select(SafeguardingAlert)).all())
+        return list(session.exec(select(SafeguardingAlert).order_by(SafeguardingAlert.id)).all())
