@@ -6,9 +6,8 @@ from sqlmodel import select
 from wtforms.fields.choices import SelectChoice
 
 from app import db
-from app.analysis.text.personal import Redaction, apply
 from app.auth import role_required
-from app.comments.moderation import correct, summarise
+from app.comments.moderation import choose_redactions, correct, quote_text, summarise
 from app.comments.store import escalate
 from app.comments.themes import theme_map
 from app.manage import bp
@@ -27,11 +26,7 @@ from app.words import ACTION_STATES
 
 @bp.context_processor
 def _words() -> dict:
-    return {"action_states": ACTION_STATES, "redacted": _redacted}
-
-
-def _redacted(reading: CommentReading, text: str) -> str:
-    return apply(text, [Redaction(**r) for r in reading.redactions])
+    return {"action_states": ACTION_STATES, "redacted": quote_text}
 
 
 def _filtered(survey: Survey, form: CommentFilterForm):
@@ -99,6 +94,11 @@ def moderate(reading_id: int):
                 "status",
             )
             return redirect(url_for(".comments", slug=_slug_of(reading)))
+    if request.form.get("redactions_shown"):
+        shown = {int(i) for i in request.form.getlist("show") if i.isdigit()}
+        extra = [w.strip() for w in (form.hide.data or "").split(",") if w.strip()]
+        text = db.session().get(Answer, reading.answer_id).value
+        choose_redactions(reading, text, shown, extra, session=db.session())
     correct(reading, form.data, session=db.session())
     db.commit()
     flash(_("The comment is updated."), "status")

@@ -143,5 +143,10 @@ class ModerateForm(FlaskForm):
         filters=[strip],
         validators=[Optional(), Length(max=2000)],
     )
+    hide = StringField(
+        _l("Also hide these words in the quote (separated by commas)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=500)],
+    )
     # Heard's reading of risk misses some indirect wording: a person who notices sends it on.
     escalate = BooleanField(_l("Send to the safeguarding lead: this may mean a child is at risk"))

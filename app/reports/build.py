@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.analysis.disclosure import safe_share, safe_table
-from app.analysis.text.personal import Redaction, apply
+from app.comments.moderation import quote_text
 from app.definitions import definition_of
 from app.definitions.schema import Kind, SurveyDef
 from app.kpis.readings import kpi_views
@@ -124,9 +124,9 @@ def theme_counts(readings: list[tuple[CommentReading, str]], threshold: int) -> 
 
 
 def quotes(readings: list[tuple[CommentReading, str]]) -> list[str]:
-    """Return approved quotes with every suggested redaction applied."""
+    """Return approved quotes with the redactions staff kept applied."""
     return [
-        apply(text, [Redaction(**r) for r in reading.redactions])
+        quote_text(reading, text)
         for reading, text in readings
         if reading.quote == QuoteState.APPROVED
     ]

@@ -58,3 +58,19 @@ def test_a_summary_that_shows_a_risk_sends_the_comment_to_the_lead(client, app, 
     (alert,) = alerts(app)
     assert reading.withheld and (alert.kind, alert.state) == ("risk", "new")
     assert WELSH not in text(officer.get(URL))
+
+
+def test_staff_choose_which_redactions_a_quote_keeps_and_can_hide_more(
+    client, app, survey, sign_in
+):
+    send_comment(client, "Sarah the caseworker was brilliant, email me at jo@example.com")
+    (reading,) = readings(app)
+    kinds = [r["kind"] for r in reading.redactions]
+    assert kinds == ["name", "email"]
+    officer = sign_in(Role.OFFICER)
+    choice = {"redactions_shown": "1", "show": ["0"], "hide": "caseworker", "quote": "approved"}
+    submit(officer, URL, choice)
+    page_text = text(officer.get(URL))
+    assert "Sarah the [removed] was brilliant, email me at [email]" in page_text
+    (reading,) = readings(app)
+    assert [r.get("refused", False) for r in reading.redactions] == [True, False, False]

@@ -22,6 +22,7 @@ LABELS = {
     "date_of_birth": "[date of birth]",
     "school": "[school]",
     "name": "[name]",
+    "other": "[removed]",  # words a member of staff chose to hide
 }
 
 
