@@ -59,6 +59,8 @@ def text_reanalyse() -> None:
         pairs = session.exec(
             select(CommentReading, Answer).join(Answer, Answer.id == CommentReading.answer_id)
         ).all()
+        # One query for which comments already have an alert, not one per comment.
+        alerted = set(session.exec(select(SafeguardingAlert.reading_id)).all())
         raised = 0
         for stored, answer in pairs:
             fresh = reading_row(answer, read_comment(answer.value, themes=themes))
@@ -68,10 +70,7 @@ def text_reanalyse() -> None:
             # A comment once withheld stays withheld: a new rule never un-flags a child.
             stored.withheld = stored.withheld or fresh.withheld
             session.add(stored)
-            has_alert = session.exec(
-                select(SafeguardingAlert.id).where(SafeguardingAlert.reading_id == stored.id)
-            ).first()
-            alert = None if has_alert else alert_for(stored)
+            alert = None if stored.id in alerted else alert_for(stored)
             if alert is not None:
                 session.add(alert)
                 raised += 1

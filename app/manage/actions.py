@@ -58,7 +58,6 @@ def actions(slug: str):
         rows=rows,
         today=clock.today(),
         form=form,
-        publish_form=ActionForm(),
     )
     return page, 400 if form.errors else 200
 

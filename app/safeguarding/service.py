@@ -57,7 +57,7 @@ def one_alert(alert_id: int, *, session: Session) -> tuple[AlertRow, str] | None
 
 
 def viewed(alert: SafeguardingAlert, *, staff_id: int, session: Session) -> None:
-    """Record that a member of staff read the comment; a new alert becomes seen."""
+    """Record that a member of staff read the comment (the lead marks it seen on purpose)."""
     record("viewed", f"alert:{alert.id}", staff_id=staff_id, session=session)
 
 

@@ -7,8 +7,8 @@ import pytest
 from sqlmodel import Session, select
 
 from app.comments.cli import text_analyse, text_corrections, text_reanalyse
-from app.models import CommentReading
-from tests.comments.helpers import comment_survey, readings, send_comment
+from app.models import CommentReading, SafeguardingAlert
+from tests.comments.helpers import alerts, comment_survey, readings, send_comment
 
 
 def analyse(app, tmp_path, data: bytes, *args):
@@ -112,3 +112,25 @@ def test_staff_corrections_export_as_labelled_comments_and_never_a_flagged_one(
     (row,) = rows(result.output)
     assert (row["part"], row["audience"], row["label"]) == ("staff", "young_people", "negative")
     assert row["text"] == "It was ok I guess"
+
+
+def test_reanalyse_raises_an_alert_a_new_rule_finds_and_never_a_second_one(
+    app, client, make_survey
+):
+    comment_survey(make_survey)
+    send_comment(client, "my step dad hits me")
+    send_comment(client, "nobody feeds me when dad is at work")
+    with Session(app.extensions["engine"]) as session:
+        # As if the second comment had arrived before a rule that now catches it.
+        _first, second = session.exec(select(CommentReading).order_by(CommentReading.id)).all()
+        session.delete(
+            session.exec(
+                select(SafeguardingAlert).where(SafeguardingAlert.reading_id == second.id)
+            ).one()
+        )
+        second.risks, second.withheld = [], False
+        session.add(second)
+        session.commit()
+    result = app.test_cli_runner().invoke(text_reanalyse)
+    assert "New safeguarding alerts: 1." in result.output
+    assert len(alerts(app)) == 2 and all(r.withheld for r in readings(app))
