@@ -20,12 +20,12 @@ ACTION_STATES = {
     "in_progress": _l("In progress"),
     "done": _l("Done"),
 }
-# How most comments on a theme felt, as a report says it.
-FEELINGS = {
-    "positive": _l("mostly good"),
-    "mixed": _l("mostly mixed"),
-    "neutral": _l("mostly neither good nor bad"),
-    "negative": _l("mostly not good"),
+# How comments on a theme felt, as a report's table heads them.
+FEELING_NAMES = {
+    "positive": _l("Good"),
+    "mixed": _l("Mixed"),
+    "neutral": _l("Neither good nor bad"),
+    "negative": _l("Not good"),
 }
 SPECIAL_ANSWERS = {DONT_KNOW: _l("I don't know"), PREFER_NOT: _l("I'd rather not say")}
 YESNO_ANSWERS = {"yes": _l("Yes"), "no": _l("No"), "not_sure": _l("Not sure")}

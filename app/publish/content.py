@@ -41,3 +41,22 @@ def report_page(content: dict, definition: SurveyDef, *, easy: bool) -> ReportPa
         else definition.title
     )
     return ReportPage(said(title), questions)
+
+
+# The order of feelings in a report's theme table and chart, best first.
+FEELING_ORDER = ("positive", "mixed", "neutral", "negative")
+
+
+def aims_of(content: dict) -> tuple[tuple[float | None, float], ...]:
+    """Return each KPI's published share and target, in the report's order, for its chart."""
+    return tuple((k["value"], k["target"]) for k in content["kpis"])
+
+
+def feelings_of(content: dict) -> tuple[tuple[int | None, ...], ...]:
+    """Return each theme's published counts by feeling, in the report's order, for its chart."""
+    return tuple(tuple(t["feelings"].get(f) for f in FEELING_ORDER) for t in content["themes"])
+
+
+def worth_drawing(figures) -> bool:
+    """Say whether a chart would show anything: some figure is neither hidden nor zero."""
+    return any(figure for figure in figures)

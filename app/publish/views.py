@@ -2,17 +2,18 @@
 
 from datetime import date
 
-from flask import abort, current_app, render_template
+from flask import Response, abort, current_app, render_template
 from sqlmodel import select
 
 from app import db
+from app.charts import aims_svg, bar_key, feelings_svg
 from app.definitions import definition_of
 from app.i18n import easy_read
 from app.models import Report, Survey, SurveyVersion
 from app.publish import bp
-from app.publish.content import report_page
+from app.publish.content import FEELING_ORDER, aims_of, feelings_of, report_page, worth_drawing
 from app.reports.publish import published
-from app.words import ACTION_STATES, FEELINGS
+from app.words import ACTION_STATES, FEELING_NAMES
 
 
 @bp.get("/you-said-we-did")
@@ -49,5 +50,27 @@ def report(slug: str, number: int | None = None):
         on=date.fromisoformat(found.content["on"]),
         threshold=current_app.config["SUPPRESSION_THRESHOLD"],
         action_states=ACTION_STATES,
-        feeling_words=FEELINGS,
+        feeling_names=FEELING_NAMES,
+        feeling_order=FEELING_ORDER,
+        bar_key=bar_key,
+        draw_aims=worth_drawing(value for value, _ in aims_of(found.content)),
+        draw_feelings=worth_drawing(n for row in feelings_of(found.content) for n in row),
     )
+
+
+# A snapshot never changes, so its charts can be kept by the browser for good: a young person
+# on poor mobile data downloads each one once.
+_FOR_GOOD = {"Cache-Control": "public, max-age=31536000, immutable"}
+
+
+@bp.get("/you-said-we-did/<slug>/<int:number>/aims.svg")
+def aims_chart(slug: str, number: int):
+    _survey, found = _report(slug, number)
+    return Response(aims_svg(aims_of(found.content)), mimetype="image/svg+xml", headers=_FOR_GOOD)
+
+
+@bp.get("/you-said-we-did/<slug>/<int:number>/feelings.svg")
+def feelings_chart(slug: str, number: int):
+    _survey, found = _report(slug, number)
+    svg = feelings_svg(feelings_of(found.content))
+    return Response(svg, mimetype="image/svg+xml", headers=_FOR_GOOD)

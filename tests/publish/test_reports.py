@@ -24,11 +24,6 @@ def publish(client) -> str:
     return response.location
 
 
-def numbers_in(response) -> set[int]:
-    body = page(response).select_one("main").get_text(" ")
-    return {int(n) for n in re.findall(r"(?<![\d-])(\d+)(?![\d%-])", body)}
-
-
 def test_a_report_with_no_answers_says_so_rather_than_showing_empty_tables(officer):
     response = officer.get(publish(officer))
     assert "Nobody has answered this survey yet" in text(response)
@@ -94,9 +89,45 @@ def test_the_report_shows_kpis_and_how_comments_on_a_theme_felt(officer, app):
         SLUG,
         [review(comments="The wait for the plan was far too long and nobody rang back")] * 11,
     )
-    body = text(officer.get(publish(officer)))
+    response = officer.get(publish(officer))
+    body = text(response)
     assert "What we are aiming for" in body and "We are aiming for 80%." in body
-    assert "waiting times: 11 comments (mostly not good)" in body.lower()
+    caption = page(response).find("caption", string=re.compile("each subject"))
+    rows = caption.find_parent("table").select("tbody tr")
+    cells = {r.th.get_text(" ", strip=True): [td.get_text() for td in r.select("td")] for r in rows}
+    # Comments, then good, mixed, neither, not good: all 11 were not good.
+    assert cells["A waiting times"] == ["11", "0", "0", "0", "11"], cells
+
+
+def test_the_report_draws_its_charts_from_the_snapshot_with_alt_text(officer, app, client):
+    store_many(app, SLUG, [review(comments="The wait was far too long and nobody rang back")] * 11)
+    report = page(officer.get(publish(officer)))
+    charts = report.select("figure.chart img")
+    assert [img["src"].rsplit("/", 1)[1] for img in charts] == ["aims.svg", "feelings.svg"]
+    assert all("same letters" in img["alt"] for img in charts)
+    for img in charts:
+        drawn = client.get(img["src"])
+        assert drawn.mimetype == "image/svg+xml" and "immutable" in drawn.headers["Cache-Control"]
+        assert "<svg" in drawn.get_data(as_text=True)
+    # Later answers change neither chart of the published snapshot.
+    before = [client.get(img["src"]).get_data() for img in charts]
+    store_many(app, SLUG, [review(helpful="1", comments="Brilliant, she listened")] * 20)
+    assert [client.get(img["src"]).get_data() for img in charts] == before
+
+
+def test_a_report_draws_no_chart_when_every_figure_is_hidden(officer, app):
+    store_many(app, SLUG, [review(comments="The wait was far too long")] * 4)
+    report = page(officer.get(publish(officer)))
+    assert not report.select("figure.chart")
+    assert "fewer than 10" in report.get_text()
+
+
+def test_the_easy_read_report_has_pictures_beside_short_lines(officer, app):
+    store_many(app, SLUG, [review()] * 10)
+    report = page(officer.get(publish(officer) + "?easy=1"))
+    lines = [p.get_text(strip=True) for p in report.select("p.line")]
+    assert "You told us what you think." in lines and "We will ask you again." in lines
+    assert len(report.select("p.line svg")) == 3
 
 
 def test_the_thank_you_page_links_to_the_surveys_last_report(officer, app, client):
