@@ -44,6 +44,7 @@ run: load translations ## Install, migrate, load the surveys and serve on http:/
 test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
 	$(BIN)/ruff check app tests tools benchmarks migrations
 	$(BIN)/python tools/easyread_symbols.py --check
+	$(BIN)/python tools/train_risk_model.py --check
 	$(BIN)/python -m pytest
 
 bench: $(DEV_STAMP) ## Measure page weights and server times; print the table

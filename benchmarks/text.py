@@ -8,11 +8,12 @@ holdout says how they do on comments nobody tuned them on.
 import csv
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from app.analysis.text import read_comment
-from app.analysis.text.safeguarding import risks
+from app.analysis.text.safeguarding import risks, worded_risks
 from app.analysis.text.sentiment import sentiment
 from benchmarks.setup import ROOT, table
 
@@ -37,7 +38,7 @@ def report(_args) -> str:
             "## Comment reading (labelled comments)",
             sentiment_table(guessed, by_audience=False),
             sentiment_table(guessed, by_audience=True),
-            safeguarding_table(harms),
+            safeguarding_table(harms, feelings),
             speed_table([row["text"] for row in feelings + harms]),
             long_table(),
         ]
@@ -92,24 +93,48 @@ def sentiment_table(guessed, *, by_audience: bool) -> str:
     return f"{title}\n\n" + table([*headers, "accuracy (4)", "macro-F1 (4)"], rows)
 
 
-def safeguarding_table(harms: list[dict[str, str]]) -> str:
-    """Tabulate recall on risk rows and the false-flag rate on safe rows, per part."""
+def safeguarding_table(harms: list[dict[str, str]], feelings: list[dict[str, str]]) -> str:
+    """Tabulate recall on risk rows and the false-flag rate on safe rows, per part: the worded
+    rules alone, and with the learned net under them. Everyday comments (the sentiment set,
+    none of them a risk) show how often an ordinary comment would reach the queue."""
+    sets = [(part, [r for r in harms if r["part"] == part]) for part in PARTS]
+    sets += [(f"everyday {part}", [{**r, "risk": "no"} for r in feelings if r["part"] == part])
+             for part in PARTS]  # fmt: skip
     rows = []
-    for part in PARTS:
-        mine = [(row, risks(row["text"])) for row in harms if row["part"] == part]
-        if not mine:
-            rows.append([part, "no rows", "", "", "", ""])
-            continue
-        at_risk = [(row, found) for row, found in mine if row["risk"] == "yes"]
-        safe = [found for row, found in mine if row["risk"] == "no"]
-        caught = [(row, found) for row, found in at_risk if found]
+    for name, mine in sets:
+        ruled = [(row, worded_risks(row["text"]), risks(row["text"])) for row in mine]
+        at_risk = [r for r in ruled if r[0]["risk"] == "yes"]
+        safe = [r for r in ruled if r[0]["risk"] == "no"]
+        caught = [(row, found) for row, _, found in at_risk if found]
         named = sum(found[0].category == row["category"] for row, found in caught)
         rows.append(
-            [part, len(at_risk), f"{len(caught) / max(1, len(at_risk)):.3f}", len(safe)]
-            + [f"{sum(map(bool, safe)) / max(1, len(safe)):.3f}", f"{named} of {len(caught)}"]
+            [name, len(at_risk) or "–"]
+            + [_rate(sum(bool(r[i]) for r in at_risk), len(at_risk)) for i in (1, 2)]
+            + [len(safe)]
+            + [_rate(sum(bool(r[i]) for r in safe), len(safe)) for i in (1, 2)]
+            + [f"{named} of {len(caught)}" if caught else "–"]
         )
-    headers = ["part", "risk rows", "recall", "safe rows", "false-flag rate", "category right"]
-    return "### Safeguarding\n\n" + table(headers, rows)
+    headers = ["part", "risk rows", "recall, rules", "recall, with net", "safe rows"]
+    headers += ["false flags, rules", "false flags, with net", "category right"]
+    trained = _train_summary()
+    return (
+        "### Safeguarding\n\n"
+        + table(headers, rows)
+        + "\n\nThe net is trained on the dev rows (safeguarding and everyday), so its dev figures"
+        + f" are in-sample. Out of fold on dev: {trained}. The holdout rows are unseen."
+    )
+
+
+def _rate(hits: int, total: int) -> str:
+    return f"{hits / total:.3f}" if total else "–"
+
+
+def _train_summary() -> str:
+    """Return the trainer's cross-validated figures (it retrains on each fold: a few seconds)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from train_risk_model import build
+
+    return build()[1]
 
 
 def speed_table(texts: list[str]) -> str:

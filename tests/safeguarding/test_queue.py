@@ -96,7 +96,8 @@ def test_an_officer_who_reads_a_worrying_comment_sends_it_to_the_lead(
     client, app, make_survey, sign_in, db_session
 ):
     comment_survey(make_survey)
-    worrying = "Everything at home has gone quiet and I just stay in my room"
+    # A worry no rule or net flags: the officer reads it and decides.
+    worrying = "I miss my old school and I dont talk to anyone much now"
     send_comment(client, worrying)
     assert alerts(app) == []
     officer = sign_in(Role.OFFICER)

@@ -2,15 +2,16 @@
 
 A flag means "a person must read this today", not a finding: a wrong flag costs a minute,
 a miss can cost a child. So the rules err towards flagging, and clear a comment only when
-it says the harm has ended and was dealt with.
+it says the harm has ended and was dealt with. Under the worded rules, a learned net
+(risk_model.py) catches the wordings no rule names.
 """
 
 import bisect
 import re
 from dataclasses import dataclass
 
-from app.analysis.text import risk_elsewhere, risk_home
-from app.analysis.text.risk_signals import concern
+from app.analysis.text import risk_elsewhere, risk_home, risk_model
+from app.analysis.text.risk_signals import SIGNALS, concern
 from app.analysis.text.tokens import sentences
 
 # The rubric's order: when several fit, the first names the risk.
@@ -75,6 +76,25 @@ _WISH_TO_DIE = re.compile(r"\b(?:want|wanted|wish|wished)\w* (?:to|2) die\b")
 
 def risks(text: str) -> tuple[Risk, ...]:
     """Return each kind of risk the comment suggests, with the words that suggest it."""
+    worded = worded_risks(text)
+    if worded:
+        return worded
+    reasons = risk_model.concern(plain_comment(text))
+    if reasons is None:
+        return ()
+    # The net names no category; the first danger word it leans on suggests one, and "unsafe"
+    # (any other present danger) stands in when none does.
+    kinds = [SIGNALS[word][0] for word in reasons.replace(" … ", " ").split() if word in SIGNALS]
+    return (Risk(kinds[0] if kinds else "unsafe", reasons),)
+
+
+def plain_comment(text: str) -> str:
+    """Return the whole comment in the plain form the rules read, sentence after sentence."""
+    return " ".join(_plain(sentence) for sentence in sentences(text))
+
+
+def worded_risks(text: str) -> tuple[Risk, ...]:
+    """Return the risks the worded rules (and the wider net of danger words) find."""
     written = sentences(text)
     said = [_plain(sentence) for sentence in written]
     found: dict[str, str] = {}

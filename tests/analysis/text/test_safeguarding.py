@@ -46,7 +46,6 @@ def test_risks_are_flagged_in_the_category_that_fits_first(comment, expected):
         "I'm dying of boredom in these meetings",
         "i wanted to die of embarrassment",
         "i want to die my hair blue",
-        "I hurt myself falling off my bike",
         "I cut my hair short",
         "I feel safe at school",
         "I'm exhausted from chasing everybody",
@@ -136,3 +135,21 @@ def test_a_risk_at_the_end_of_a_ten_thousand_character_comment_is_found():
         :9_950
     ] + " i want to die"
     assert category(text) == "self_harm"
+
+
+def test_the_learned_net_flags_wordings_no_rule_names_and_says_which_words_weighed():
+    # None of these matches a worded rule; the net (risk_model.py) catches them.
+    for comment in (
+        "i wrote letters to my mum and nan in case sumthing happens to me",
+        "no food agen today",
+        "Pupil has lost weight this term and hides bread from lunch to take home",
+    ):
+        found = risks(comment)
+        assert found and found[0].phrase, comment
+        assert all(word in comment.lower() for word in found[0].phrase.split(" … ")[0].split())
+
+
+def test_the_net_reads_negation_so_feeling_safe_is_not_a_flag():
+    assert risks("I feel safe at school") == ()
+    assert risks("I don't feel safe at school")
+
