@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from app.analysis.text.themes import DEFAULT_THEMES, suggest_themes, themes_of
 from app.db import begin_writing
@@ -97,15 +97,33 @@ def theme_rows(*, session: Session) -> list[ThemeRow]:
     return [ThemeRow(row.id, row.name, list(row.phrases), counts[row.name]) for row in rows]
 
 
+# Suggestions re-read every comment (about a second for 10,000), so the theme page keeps the
+# last answer while the comments and themes it came from are unchanged. Suggestions are hints:
+# a deletion and an arrival between two views may leave one a view late, which does no harm.
+_last_suggested: dict[tuple, list[tuple[str, int]]] = {}
+
+
 def suggestions(*, session: Session, limit: int = 10) -> list[tuple[str, int]]:
     """Return the phrases most used in comments staff may read that no theme matches yet."""
-    texts = session.exec(
-        select(Answer.value)
-        .join(CommentReading, CommentReading.answer_id == Answer.id)
-        # A withheld comment is for the safeguarding lead alone: its words suggest nothing.
-        .where(CommentReading.withheld == False)  # noqa: E712  (SQL, not Python)
-    ).all()
-    return suggest_themes(texts, theme_map(session=session))[:limit]
+    # A withheld comment is for the safeguarding lead alone: its words suggest nothing.
+    readable = CommentReading.withheld == False  # noqa: E712  (SQL, not Python)
+    themes = theme_map(session=session)
+    seen = session.exec(select(func.count(), func.max(CommentReading.id)).where(readable)).one()
+    key = (
+        str(session.get_bind().url),
+        *seen,
+        tuple((name, tuple(listed)) for name, listed in themes.items()),
+        limit,
+    )
+    if key not in _last_suggested:
+        texts = session.exec(
+            select(Answer.value)
+            .join(CommentReading, CommentReading.answer_id == Answer.id)
+            .where(readable)
+        ).all()
+        _last_suggested.clear()
+        _last_suggested[key] = suggest_themes(texts, themes)[:limit]
+    return _last_suggested[key]
 
 
 def try_comment(text: str, phrases: Sequence[str], *, session: Session) -> Trial:

@@ -180,3 +180,14 @@ def test_a_suggestion_fills_in_the_new_theme_form(officer):
     response = officer.get(URL, query_string={"name": "parent forum", "phrases": "parent forum"})
     assert 'value="parent forum"' in response.get_data(as_text=True)
     assert ">parent forum</textarea>" in response.get_data(as_text=True)
+
+
+def test_suggestions_follow_new_comments_and_new_themes(client, app, survey, sign_in):
+    officer = sign_in(Role.OFFICER)
+    for comment in FORUM[:2]:
+        send_comment(client, comment)
+    assert "parent forum" not in text(officer.get(URL))  # twice is not yet a pattern
+    send_comment(client, FORUM[2])
+    assert "Start a theme from “parent forum”" in text(officer.get(URL))
+    submit(officer, URL, {"name": "Forum", "phrases": "parent forum"})
+    assert "Start a theme from “parent forum”" not in text(officer.get(URL))

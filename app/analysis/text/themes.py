@@ -87,11 +87,13 @@ def suggest_themes(
         if count >= minimum and not _mentions(f" {' '.join(map(_stem, gram.split()))} ", every)
     }
     # "speech language" says nothing that "speech language therapy" in as many comments does not.
-    kept = [
-        (gram, count)
-        for gram, count in found.items()
-        if not any(gram != other and gram in other and n == count for other, n in found.items())
-    ]
+    # A pair sits inside a run of three as its first or last two words: index those, in one pass.
+    inside: set[tuple[str, int]] = set()
+    for gram, count in found.items():
+        three = gram.split()
+        if len(three) == 3:
+            inside |= {(" ".join(three[:2]), count), (" ".join(three[1:]), count)}
+    kept = [(gram, count) for gram, count in found.items() if (gram, count) not in inside]
     return sorted(kept, key=lambda item: (-item[1], item[0]))
 
 
