@@ -1,7 +1,7 @@
 """Form pieces every blueprint shares: whitespace stripping, the action button, choices."""
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField
+from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import ValidationError
 
 
@@ -23,4 +23,17 @@ class ChoiceField(SelectField):
 
     def pre_validate(self, form) -> None:
         if self.data not in [value for value, *_rest in self.iter_choices()]:
+            raise ValidationError(self.wrong)
+
+
+class ChoicesField(SelectMultipleField):
+    """Boxes to tick whose wrong values get our own sentence, as ChoiceField's do."""
+
+    def __init__(self, *args, wrong: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wrong = wrong
+
+    def pre_validate(self, form) -> None:
+        offered = {value for value, *_rest in self.iter_choices()}
+        if not set(self.data or ()) <= offered:
             raise ValidationError(self.wrong)

@@ -6,6 +6,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     PasswordField,
     RadioField,
     StringField,
@@ -15,7 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, InputRequired, Length, Optional
 
-from app.forms import ChoiceField, strip
+from app.forms import ChoiceField, ChoicesField, strip
 from app.i18n import LANGUAGES, native_name
 from app.models import ActionState
 from app.words import ACTION_STATES
@@ -150,3 +151,11 @@ class ModerateForm(FlaskForm):
     )
     # Heard's reading of risk misses some indirect wording: a person who notices sends it on.
     escalate = BooleanField(_l("Send to the safeguarding lead: this may mean a child is at risk"))
+    # The suggested redactions a person ticked to show after all; choices are set per comment.
+    show = ChoicesField(
+        _l("Hidden in the quote"),
+        choices=[],
+        wrong=_l("Choose from the words suggested for this comment."),
+    )
+    # Sent with the form, so that "no box ticked" means "show none" rather than "not asked".
+    redactions_shown = HiddenField(default="1")
