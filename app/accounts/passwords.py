@@ -1,6 +1,5 @@
 """Password hashing and the password policy (NCSC: length and a deny list, no composition rules)."""
 
-from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_LENGTH, MAX_LENGTH = 12, 128
@@ -42,34 +41,37 @@ def needs_rehash(stored: str) -> bool:
     return not stored.startswith(HASH_METHOD + "$")
 
 
+def N_(text: str) -> str:
+    """Mark a sentence for the catalogues; pages translate it where it is shown."""
+    return text
+
+
+TOO_SHORT = N_("Your password must be at least 12 characters long.")
+TOO_LONG = N_("Your password must be 128 characters or fewer.")
+HAS_EMAIL = N_("Your password must not contain your email address or its first part.")
+COMMON = N_(
+    "This password is on a list of common passwords that attackers try first. Choose another."
+)
+GUESSABLE = N_(
+    "This password is too easy to guess: it is made of common words, names, dates or "
+    "keyboard patterns. Try three random words."
+)
+
+
 def problems(password: str, email: str) -> list[str]:
-    """Return what is wrong with a new password, as sentences to show; empty if it is fine."""
+    """Return what is wrong with a new password (English sentences, translated where shown)."""
     if len(password) < MIN_LENGTH:
-        return [str(_l("Your password must be at least 12 characters long."))]
+        return [TOO_SHORT]
     if len(password) > MAX_LENGTH:
-        return [str(_l("Your password must be 128 characters or fewer."))]
+        return [TOO_LONG]
     lowered, address = password.lower(), email.strip().lower()
     local = address.partition("@")[0]
     if address and (address in lowered or (len(local) >= 3 and local in lowered)):
-        return [str(_l("Your password must not contain your email address or its first part."))]
+        return [HAS_EMAIL]
     if lowered in _common():
-        return [
-            str(
-                _l(
-                    "This password is on a list of common passwords that attackers try first. "
-                    "Choose another."
-                )
-            )
-        ]
+        return [COMMON]
     if _strength(password, [address, local]) < _ENOUGH:
-        return [
-            str(
-                _l(
-                    "This password is too easy to guess: it is made of common words, names, "
-                    "dates or keyboard patterns. Try three random words."
-                )
-            )
-        ]
+        return [GUESSABLE]
     return []
 
 

@@ -1,5 +1,6 @@
 """Forms for staff accounts: invite, role, passwords, two-step codes."""
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, StringField
@@ -68,7 +69,7 @@ class _PolicyChecked(FlaskForm):
     def validate_password(self, field) -> None:
         problems = passwords.problems(field.data or "", self.email)
         if problems:
-            raise ValidationError(problems[0])
+            raise ValidationError(gettext(problems[0]))
 
 
 class NewPasswordForm(_PolicyChecked):
