@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import AnyOf, Email, EqualTo, InputRequired, Length, ValidationError
 
 from app.accounts import passwords
 from app.forms import strip
@@ -19,7 +19,11 @@ def _role_field() -> RadioField:
     return RadioField(
         _l("Role"),
         choices=ROLE_CHOICES,
-        validators=[InputRequired(_l("Choose a role."))],
+        validate_choice=False,  # AnyOf says it in our words, not "Not a valid choice"
+        validators=[
+            InputRequired(_l("Choose a role.")),
+            AnyOf([r.value for r in Role], _l("Choose a role.")),
+        ],
     )
 
 
