@@ -116,21 +116,29 @@ BOOTSTRAP_EMAIL = "admin@localhost"
 BOOTSTRAP_HOURS = 24
 
 
+def _unclaimed(user: StaffUser, now) -> bool:
+    # The bootstrap admin has not chosen a password yet: never signed in, or too late.
+    if user.email != BOOTSTRAP_EMAIL or not user.must_change_password:
+        return False
+    expired = user.password_expires_at is not None and user.password_expires_at <= now
+    return user.last_sign_in_at is None or expired
+
+
 @users_cli.command("bootstrap")
 def users_bootstrap() -> None:
     """Make a first admin with a one-time password (24 hours), only while there are no staff.
 
-    Run again before that admin has chosen their own password, it gives a new one-time password.
+    Run again before that admin has first signed in (or after their one-time password
+    expired), it gives a new one-time password.
     """
     with _session() as session:
-        staff = session.exec(select(StaffUser).limit(2)).all()
+        staff, now = session.exec(select(StaffUser).limit(2)).all(), utcnow()
         first = staff[0] if len(staff) == 1 else None
-        waiting = first is not None and first.must_change_password
-        waiting = waiting and first.email == BOOTSTRAP_EMAIL
+        waiting = first is not None and _unclaimed(first, now)
         if staff and not waiting:
             click.echo("Staff sign-in: use your existing account at /manage/sign-in")
             return
-        password, now = secrets.token_urlsafe(12), utcnow()
+        password = secrets.token_urlsafe(12)
         if waiting:
             first.password_hash = passwords.hashed(password)
             first.password_expires_at = now + timedelta(hours=BOOTSTRAP_HOURS)
