@@ -35,6 +35,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
 def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
     from app.manage import bp as manage
+    from app.people import bp as people
     from app.publish import bp as publish
     from app.respond import bp as respond
     from app.safeguarding import bp as safeguarding
@@ -42,6 +43,7 @@ def _register_blueprints(app: "Flask") -> None:
     app.register_blueprint(respond)
     app.register_blueprint(publish)
     app.register_blueprint(manage, url_prefix="/manage")
+    app.register_blueprint(people, url_prefix="/manage")
     app.register_blueprint(board, url_prefix="/board")
     app.register_blueprint(safeguarding, url_prefix="/safeguarding")
 

@@ -31,6 +31,16 @@ class SignInForm(FlaskForm):
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])
 
 
+class CodeForm(FlaskForm):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        filters=[strip],
+        validators=[InputRequired(_l("Enter the code your app shows.")), Length(max=32)],
+    )
+
+
 class ActionEditForm(FlaskForm):
     """One "we did" action: what, who, where it stands, when, and the evidence."""
 

@@ -15,10 +15,23 @@ from app.models.comments import (
     Theme,
 )
 from app.models.responses import Answer, Draft, Response, ResponseMode
-from app.models.staff import Role, StaffUser
+from app.models.staff import (
+    AccountLink,
+    LinkPurpose,
+    RecoveryCode,
+    Role,
+    SignInThrottle,
+    StaffSession,
+    StaffUser,
+)
 from app.models.surveys import Kpi, KpiMonthCount, Survey, SurveyState, SurveyVersion
 
 __all__ = [
+    "AccountLink",
+    "LinkPurpose",
+    "RecoveryCode",
+    "SignInThrottle",
+    "StaffSession",
     "Action",
     "ActionState",
     "Report",
