@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, InputRequired, Length, Optional
 
-from app.forms import ChoiceField, strip
+from app.forms import ChoiceField, sane_date, strip
 from app.i18n import LANGUAGES, native_name
 from app.models import ActionState
 from app.words import ACTION_STATES
@@ -51,10 +51,12 @@ class ActionEditForm(FlaskForm):
     )
     due_on = DateField(
         _l("Due date (optional)"),
-        validators=[Optional()],
+        validators=[Optional(), sane_date],
         format="%Y-%m-%d",
     )
-    done_on = DateField(_l("Date done (if done)"), validators=[Optional()], format="%Y-%m-%d")
+    done_on = DateField(
+        _l("Date done (if done)"), validators=[Optional(), sane_date], format="%Y-%m-%d"
+    )
     evidence_url = URLField(
         _l("Link to evidence (optional)"),
         filters=[strip],
@@ -111,7 +113,7 @@ class CommentFilterForm(FlaskForm):
         ],
         wrong=_l("Choose a language from the list."),
     )
-    since = DateField(_l("Sent on or after"), validators=[Optional()], format="%Y-%m-%d")
+    since = DateField(_l("Sent on or after"), validators=[Optional(), sane_date], format="%Y-%m-%d")
 
 
 class ModerateForm(FlaskForm):

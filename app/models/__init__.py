@@ -5,7 +5,7 @@ and Alembic sees every table on SQLModel.metadata.
 """
 
 from app.models.actions import Action, ActionState, Report
-from app.models.base import StateError, enum_column, one_of, utcnow
+from app.models.base import StateError, enum_column, one_of, this_hour, utcnow
 from app.models.comments import (
     AlertState,
     AuditEvent,
@@ -42,5 +42,6 @@ __all__ = [
     "Theme",
     "enum_column",
     "one_of",
+    "this_hour",
     "utcnow",
 ]

@@ -11,6 +11,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def this_hour() -> datetime:
+    """Return the current hour in UTC: when a response came, and no closer."""
+    # An exact time could be matched with a web server's log to tell who answered.
+    return utcnow().replace(minute=0, second=0, microsecond=0)
+
+
 class StateError(ValueError):
     """A survey or KPI was asked to make a move its state does not allow."""
 
