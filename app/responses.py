@@ -16,7 +16,7 @@ from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
 from app.inputs import clean_text
 from app.kpis.counts import count_response
-from app.models import Answer, Response, SurveyVersion, this_hour
+from app.models import Answer, Response, SurveyVersion, hour_of, utcnow
 
 
 class Outcome(StrEnum):
@@ -103,7 +103,7 @@ def store_response(
         language=language,
         mode=mode,
         easy_read=easy_read,
-        submitted_at=this_hour(),
+        submitted_at=hour_of(utcnow()),
         content_hash=digest,
     )
     begin_writing(session)

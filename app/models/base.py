@@ -11,10 +11,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def this_hour() -> datetime:
-    """Return the current hour in UTC: when a response came, and no closer."""
+def hour_of(moment: datetime) -> datetime:
+    """Return the hour a moment falls in: when a response came, and no closer."""
     # An exact time could be matched with a web server's log to tell who answered.
-    return utcnow().replace(minute=0, second=0, microsecond=0)
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def this_hour() -> datetime:
+    """Return the current hour in UTC."""
+    return hour_of(utcnow())
 
 
 class StateError(ValueError):
