@@ -4,7 +4,7 @@ import pytest
 
 from app.models import Role
 from tests.comments.helpers import alerts, comment_survey, readings, send_comment
-from tests.pages import submit, text
+from tests.pages import error_messages, submit, text
 
 URL = "/manage/surveys/review-comments/comments"
 WELSH = "Roedd y cyfarfod yn dda iawn ac roedd pawb yn garedig wrthyf i"
@@ -74,3 +74,15 @@ def test_staff_choose_which_redactions_a_quote_keeps_and_can_hide_more(
     assert "Sarah the [removed] was brilliant, email me at [email]" in page_text
     (reading,) = readings(app)
     assert [r.get("refused", False) for r in reading.redactions] == [True, False, False]
+
+
+@pytest.mark.parametrize("since", ["9999-12-31", "0001-01-01"])
+def test_a_filter_date_outside_2000_to_2099_is_refused_with_a_message(
+    client, app, survey, sign_in, since
+):
+    send_comment(client, "The OT finally came and it really helped")
+    officer = sign_in(Role.OFFICER)
+    response = officer.get(f"{URL}?since={since}")
+    assert response.status_code == 400
+    assert error_messages(response) == ["Enter a date from 2000-01-01 to 2099-12-31."]
+    assert "The OT finally came" not in text(response)
