@@ -23,10 +23,10 @@ $(DEV_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# instance/ holds the SQLite database and the secret key: its owner alone may open it.
 instance/secret_key:
-	mkdir -p instance
-	$(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@
-	chmod 600 $@
+	mkdir -p -m 700 instance
+	(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@)
 
 translations: $(STAMP) ## Compile the translation catalogues (UI and survey text)
 	$(FLASK) translate compile
@@ -39,7 +39,7 @@ load: migrate ## Load (or refresh) the survey templates in surveys/
 
 run: load translations ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
 	$(FLASK) users bootstrap
-	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:5000 --workers 2 wsgi:app
 
 test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
 	$(BIN)/ruff check app tests tools benchmarks migrations

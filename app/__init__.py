@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
-    from app import auth, cli, config, db, errors, i18n, pages
+    from app import auth, cli, config, db, errors, i18n, logs, pages
     from app.extensions import csrf
 
     app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
@@ -23,6 +23,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     auth.init_app(app)
     pages.init_app(app)
     errors.init_app(app)
+    logs.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
     if require_schema:
