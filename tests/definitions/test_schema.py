@@ -159,8 +159,7 @@ def test_an_excluded_answer_the_question_does_not_offer_is_refused():
 def test_a_kpi_date_outside_2000_to_2099_is_refused():
     found = problems(ALL_TYPES.replace("target_date = 2025-06-30", "target_date = 9999-12-31"))
     assert any(
-        p.startswith("kpis[0].target_date:") and "from 2000-01-01 to 2099-12-31" in p
-        for p in found
+        p.startswith("kpis[0].target_date:") and "from 2000-01-01 to 2099-12-31" in p for p in found
     )
 
 
