@@ -10,12 +10,10 @@ if TYPE_CHECKING:
 
 def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
-    from flask import Flask
-
-    from app import auth, cli, config, db, errors, i18n, pages
+    from app import auth, cli, config, db, errors, i18n, logs, pages
     from app.extensions import csrf
 
-    app = Flask(__name__, instance_path=str(config.INSTANCE))
+    app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
     config.check(app.config)
@@ -25,6 +23,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     auth.init_app(app)
     pages.init_app(app)
     errors.init_app(app)
+    logs.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
     if require_schema:

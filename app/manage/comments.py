@@ -38,7 +38,8 @@ def _filtered(survey: Survey, form: CommentFilterForm):
         .where(Response.survey_version_id.in_(versions))
         # Withheld comments are for the safeguarding lead alone: never on this page.
         .where(CommentReading.withheld == False)  # noqa: E712  (SQL, not Python)
-        .order_by(Response.submitted_at.desc())
+        # Responses keep only their hour: within one, the comment read last comes first.
+        .order_by(Response.submitted_at.desc(), CommentReading.id.desc())
     )
     if form.sentiment.data:
         query = query.where(CommentReading.sentiment == form.sentiment.data)

@@ -16,7 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, InputRequired, Length, Optional
 
-from app.forms import ChoiceField, ChoicesField, strip
+from app.forms import ChoiceField, ChoicesField, sane_date, strip
 from app.i18n import LANGUAGES, native_name
 from app.models import ActionState
 from app.words import ACTION_STATES
@@ -62,10 +62,12 @@ class ActionEditForm(FlaskForm):
     )
     due_on = DateField(
         _l("Due date (optional)"),
-        validators=[Optional()],
+        validators=[Optional(), sane_date],
         format="%Y-%m-%d",
     )
-    done_on = DateField(_l("Date done (if done)"), validators=[Optional()], format="%Y-%m-%d")
+    done_on = DateField(
+        _l("Date done (if done)"), validators=[Optional(), sane_date], format="%Y-%m-%d"
+    )
     evidence_url = URLField(
         _l("Link to evidence (optional)"),
         filters=[strip],
@@ -122,7 +124,7 @@ class CommentFilterForm(FlaskForm):
         ],
         wrong=_l("Choose a language from the list."),
     )
-    since = DateField(_l("Sent on or after"), validators=[Optional()], format="%Y-%m-%d")
+    since = DateField(_l("Sent on or after"), validators=[Optional(), sane_date], format="%Y-%m-%d")
 
 
 class ModerateForm(FlaskForm):

@@ -5,7 +5,7 @@ and Alembic sees every table on SQLModel.metadata.
 """
 
 from app.models.actions import Action, ActionState, Report
-from app.models.base import StateError, enum_column, one_of, utcnow
+from app.models.base import StateError, enum_column, hour_of, one_of, this_hour, utcnow
 from app.models.comments import (
     AlertState,
     AuditEvent,
@@ -54,6 +54,8 @@ __all__ = [
     "SurveyVersion",
     "Theme",
     "enum_column",
+    "hour_of",
     "one_of",
+    "this_hour",
     "utcnow",
 ]

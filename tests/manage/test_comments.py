@@ -93,3 +93,15 @@ def test_a_refused_moderation_says_why_beside_that_comment_and_changes_nothing(
     links = [a["href"] for a in page(response).select(".error-summary a")]
     assert links[0] == f"#c{reading.id}-quote"
     assert (reading.quote, reading.corrected_sentiment) == ("pending", None)
+
+
+@pytest.mark.parametrize("since", ["9999-12-31", "0001-01-01"])
+def test_a_filter_date_outside_2000_to_2099_is_refused_with_a_message(
+    client, app, survey, sign_in, since
+):
+    send_comment(client, "The OT finally came and it really helped")
+    officer = sign_in(Role.OFFICER)
+    response = officer.get(f"{URL}?since={since}")
+    assert response.status_code == 400
+    assert error_messages(response) == ["Enter a date from 2000-01-01 to 2099-12-31."]
+    assert "The OT finally came" not in text(response)
