@@ -15,6 +15,7 @@ from app.models.comments import (
     Theme,
 )
 from app.models.responses import Answer, Draft, Response, ResponseMode
+from app.models.settings import PrivacyNotice
 from app.models.staff import Role, StaffUser
 from app.models.surveys import Kpi, KpiMonthCount, Survey, SurveyState, SurveyVersion
 
@@ -29,6 +30,7 @@ __all__ = [
     "Draft",
     "Kpi",
     "KpiMonthCount",
+    "PrivacyNotice",
     "QuoteState",
     "Response",
     "ResponseMode",
