@@ -67,6 +67,7 @@ def store_response(
     language: str,
     mode: str,
     easy_read: bool = False,
+    withdrawal_hash: str | None = None,
     session: Session,
 ) -> StoreResult:
     """Check and store one whole response in the caller's transaction (flush only)."""
@@ -91,6 +92,7 @@ def store_response(
         easy_read=easy_read,
         submitted_at=utcnow(),
         content_hash=digest,
+        withdrawal_hash=withdrawal_hash,
     )
     begin_writing(session)
     try:
