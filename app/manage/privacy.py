@@ -1,5 +1,8 @@
-"""Staff pages for keeping promises about data: the council's privacy notice (admin), each
-survey's retention period and withdrawing a response by its code (officer)."""
+"""Staff pages that keep the privacy page's promises.
+
+The council's privacy notice (admin); each survey's retention period and withdrawing a
+response by its code (officer).
+"""
 
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _

@@ -23,7 +23,7 @@ from tests.comments.helpers import SLUG as COMMENTS
 from tests.comments.helpers import comment_survey, send_comment
 from tests.conftest import survey_by_slug
 from tests.journey import start
-from tests.kpi_fixtures import mix, stored_months, utc
+from tests.kpi_fixtures import REVIEW, mix, stored_months, utc
 
 NOW = datetime(2025, 7, 15, 12, 0, tzinfo=UTC)
 RISK = "sometimes i dont want to be here anymore"
@@ -103,8 +103,6 @@ def test_the_monthly_kpi_counts_do_not_change_when_old_responses_are_purged(
 def test_a_survey_with_a_shorter_period_loses_its_answers_sooner(
     app, review, add_responses, make_survey
 ):
-    from tests.kpi_fixtures import REVIEW
-
     other = make_survey(REVIEW.replace("Your review", "Another review"), slug="other")
     set_retention(app, review, 12)
     for slug in (review, other):
