@@ -29,8 +29,10 @@ easyread_cli = AppGroup("easyread", help="Easy-read wording and pictures.")
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     from app.comments.cli import text_cli
+    from app.retention.cli import data_cli
 
     groups = (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli, text_cli)
+    groups += (data_cli,)
     for group in groups:
         app.cli.add_command(group)
 
@@ -77,6 +79,8 @@ def surveys_load(directory: str | None) -> None:
         session.commit()
     for result in results:
         click.echo(f"{result.outcome:<12} {result.slug} (version {result.version})")
+        if result.note:
+            click.echo(f"{'':<12} {result.note}")
     for error in errors:
         click.echo(f"not loaded   {error.path} (nothing from this file was loaded):", err=True)
         click.echo(str(error), err=True)

@@ -7,6 +7,7 @@ from app.clock import LONDON
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = Path(os.environ.get("HEARD_INSTANCE", ROOT / "instance"))
+MAX_DRAFT_HOURS = 24 * 30  # a month: the longest a half-answered survey may wait
 
 
 class ConfigError(RuntimeError):
@@ -46,6 +47,10 @@ def check(settings: dict) -> None:
     if not threshold.isdigit() or int(threshold) < 2:
         raise ConfigError("HEARD_SUPPRESSION_THRESHOLD must be a whole number, 2 or more.")
     settings["SUPPRESSION_THRESHOLD"] = int(threshold)
+    hours = str(settings.get("DRAFT_HOURS", "24"))
+    if not (hours.isascii() and hours.isdigit()) or not 1 <= int(hours) <= MAX_DRAFT_HOURS:
+        raise ConfigError(f"HEARD_DRAFT_HOURS must be a whole number from 1 to {MAX_DRAFT_HOURS}.")
+    settings["DRAFT_HOURS"] = int(hours)
     for name, variable in _WHOLE_NUMBERS.items():
         value = str(settings.get(name, ""))
         if not value.isdigit() or int(value) < 1:
@@ -77,7 +82,9 @@ def from_environment() -> dict:
         "BABEL_DEFAULT_TIMEZONE": LONDON.key,
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
-        "DRAFT_HOURS": 24,
+        # Unsent answers are deleted this long after their last change (a shared computer
+        # should not keep them long); the privacy page states it.
+        "DRAFT_HOURS": os.environ.get("HEARD_DRAFT_HOURS") or "24",
         "STATUS_VOCABULARY": os.environ.get("HEARD_STATUS_VOCABULARY", "brag"),
         "BOARD_PERIOD": os.environ.get("HEARD_BOARD_PERIOD", "month"),
         # No published count below this; no percentage of fewer answers.

@@ -80,6 +80,7 @@ def store_response(
     language: str,
     mode: str,
     easy_read: bool = False,
+    withdrawal_hash: str | None = None,
     session: Session,
 ) -> StoreResult:
     """Check and store one whole response in the caller's transaction (flush only)."""
@@ -105,6 +106,7 @@ def store_response(
         easy_read=easy_read,
         submitted_at=hour_of(utcnow()),
         content_hash=digest,
+        withdrawal_hash=withdrawal_hash,
     )
     begin_writing(session)
     try:

@@ -60,9 +60,12 @@ def text(response) -> str:
 
 
 def submit(client, url: str, data: dict | None = None, *, form_index: int = -1, **kwargs):
-    """Open a page, then send its form (CSRF token included) with these fields."""
+    """Open a page, then send its form (CSRF token included) with these fields.
+
+    "Stop and delete my answers" (form.discard) is never the page's form: see discard().
+    """
     soup = page(client.get(url))
-    forms = soup.select("main form[method=post]")
+    forms = soup.select("main form[method=post]:not(.discard)")
     assert forms, f"no form on {url}"
     form = forms[form_index]
     fields = {i["name"]: i.get("value", "") for i in form.select("input[type=hidden]")}
@@ -73,3 +76,11 @@ def submit(client, url: str, data: dict | None = None, *, form_index: int = -1, 
 def error_messages(response) -> list[str]:
     """Return the error summary's messages, in order."""
     return [squash(a.get_text()) for a in page(response).select(".error-summary a")]
+
+
+def discard(client, url: str, **kwargs):
+    """Open a respondent page and press its "Stop and delete my answers" button."""
+    form = page(client.get(url)).select_one("main form.discard")
+    assert form is not None, f"no way to delete the answers on {url}"
+    fields = {i["name"]: i.get("value", "") for i in form.select("input[type=hidden]")}
+    return client.post(form["action"], data=fields, **kwargs)

@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from app.definitions.parsing import DefinitionError, parse_file
-from app.definitions.schema import SurveyDef
+from app.definitions.schema import NOT_VERSIONED, SurveyDef
 from app.kpis.counts import is_counted, recount
 from app.models import Kpi, Survey, SurveyState, SurveyVersion
 
@@ -16,6 +16,7 @@ class LoadResult:
     slug: str
     outcome: str  # "new survey", "new version", "unchanged"
     version: int
+    note: str | None = None  # something the person loading should know
 
 
 def validate_directory(directory: Path) -> tuple[list[SurveyDef], list[DefinitionError]]:
@@ -79,7 +80,25 @@ def load_survey(definition: SurveyDef, *, session: Session) -> LoadResult:
         current = _add_version(survey, definition, digest, session=session)
         outcome = "new version" if outcome == "unchanged" else outcome
     _sync_kpis(survey, definition, session=session)
-    return LoadResult(definition.slug, outcome, current.number)
+    note = _apply_retention(survey, definition, session=session)
+    return LoadResult(definition.slug, outcome, current.number, note)
+
+
+def _apply_retention(survey: Survey, definition: SurveyDef, *, session: Session) -> str | None:
+    # The file gives a survey its first retention period. After that officers change it in
+    # the browser, and loading the file again never overrides them (a shorter period would
+    # delete answers they meant to keep): the difference is reported instead.
+    wanted = definition.retention_months
+    if wanted is None or wanted == survey.retention_months:
+        return None
+    if survey.retention_months is None:
+        survey.retention_months = wanted
+        session.add(survey)
+        return None
+    return (
+        f"retention stays {survey.retention_months} months; the file now says {wanted}. "
+        f"Officers change it at /manage/surveys/{survey.slug}/retention."
+    )
 
 
 def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session: Session):
@@ -96,7 +115,7 @@ def _add_version(survey: Survey, definition: SurveyDef, digest: str, *, session:
         survey_id=survey.id,
         number=number + 1,
         content_hash=digest,
-        definition=definition.model_dump(mode="json", exclude={"kpis"}),
+        definition=definition.model_dump(mode="json", exclude=NOT_VERSIONED),
     )
     session.add(version)
     session.flush()

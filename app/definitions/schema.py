@@ -180,6 +180,11 @@ class PageText(Strict):
     symbol: str | None = None
 
 
+LONGEST_RETENTION = 120  # months: beyond 10 years a typo is likelier than a policy
+# Kept on the survey's own rows, so a change updates them without making a new version.
+NOT_VERSIONED = {"kpis", "retention_months"}
+
+
 class SurveyDef(Strict):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
     title: Text
@@ -191,6 +196,9 @@ class SurveyDef(Strict):
     easyread: PageText | None = None
     questions: list[QuestionDef] = Field(min_length=1)
     kpis: list[KpiDef] = []
+    # How long responses are kept, in months (None: the default). Kept on the survey, not
+    # in its versions: changing it never makes a new version (see loader.py).
+    retention_months: int | None = Field(default=None, ge=1, le=LONGEST_RETENTION)
 
     def question(self, key: str) -> QuestionDef:
         """Return the question with this key."""
@@ -198,5 +206,5 @@ class SurveyDef(Strict):
 
     def content_hash(self) -> str:
         """Return a hash of the content, so an unchanged file makes no new version."""
-        text = json.dumps(self.model_dump(mode="json", exclude={"kpis"}), sort_keys=True)
+        text = json.dumps(self.model_dump(mode="json", exclude=NOT_VERSIONED), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()

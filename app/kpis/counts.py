@@ -20,7 +20,7 @@ from app.analysis.tally import ConditionSpec, kpi_outcome
 from app.clock import london_month_of
 from app.definitions.schema import DONT_KNOW, PREFER_NOT
 from app.kpis.queries import KpiSpec, MonthCounts, kpi_month_counts
-from app.models import Kpi, KpiMonthCount
+from app.models import Kpi, KpiMonthCount, Survey
 
 
 def conditions_of(definition: Mapping) -> tuple[ConditionSpec, ...]:
@@ -82,6 +82,23 @@ def count_response(
 
     Call it after the response is written, in the same transaction: see _hold_sends.
     """
+    _add_response(survey_id, values, at, 1, session=session)
+
+
+def uncount_response(
+    survey_id: int, values: Mapping[str, Collection[str]], at: datetime, *, session: Session
+) -> None:
+    """Take one response that is being withdrawn off its survey's KPI counts (flush only).
+
+    The exact reverse of count_response, so a month whose other answers were purged keeps
+    its count less this one, where a recount from the answers would lose the whole month.
+    """
+    _add_response(survey_id, values, at, -1, session=session)
+
+
+def _add_response(
+    survey_id: int, values: Mapping[str, Collection[str]], at: datetime, sign: int, *, session
+) -> None:
     if not values:
         return  # the full count reads answer rows: a response without any is in no month
     # In id order, so two sends update the same rows in the same order and never deadlock.
@@ -91,7 +108,7 @@ def count_response(
     rows = []
     for kpi_id, definition in kpis:
         valid, positive = kpi_outcome(values, conditions_of(definition))
-        rows.append(dict(kpi_id=kpi_id, month=month, valid=int(valid), positive=int(positive)))
+        rows.append(dict(kpi_id=kpi_id, month=month, valid=sign * valid, positive=sign * positive))
     if rows:
         _add(rows, session=session)
 
@@ -115,15 +132,28 @@ def _rows(counted: Mapping[KpiSpec, MonthCounts]) -> list[dict]:
     ]
 
 
+def kept_month(survey_id: int, *, session: Session) -> str | None:
+    """Return the last London month whose answers were purged (its counts are kept), if any."""
+    purged = session.scalar(select(Survey.purged_before).where(Survey.id == survey_id))
+    return london_month_of(purged) if purged is not None else None
+
+
 def _recount_survey(survey_id: int, ids: list[int], *, session: Session) -> None:
     _hold_sends(session=session)
     # Read the definitions again under the lock: an edit committed meanwhile is counted.
     kpis = session.scalars(
         select(Kpi).where(Kpi.id.in_(ids)).execution_options(populate_existing=True)
     ).all()
+    # Months up to the last purge keep their stored counts: their answers are gone, and the
+    # board must not lose them. They stay counted with the conditions of their time.
+    kept = kept_month(survey_id, session=session)
+    stale = delete(KpiMonthCount).where(KpiMonthCount.kpi_id.in_(ids))
+    if kept is not None:
+        stale = stale.where(KpiMonthCount.month > kept)
     # Delete before counting: on SQLite the first write is what keeps other writers out.
-    session.execute(delete(KpiMonthCount).where(KpiMonthCount.kpi_id.in_(ids)))
+    session.execute(stale)
     rows = _rows(kpi_month_counts(survey_id, _specs(kpis), session=session))
+    rows = [row for row in rows if kept is None or row["month"] > kept]
     if rows:
         session.execute(insert(KpiMonthCount), rows)
     for kpi in kpis:
@@ -165,7 +195,27 @@ def month_counts(kpis: Sequence[Kpi], *, session: Session) -> dict[int, MonthCou
 
     Stored counts in one query; a KPI not counted with its present conditions (changed in
     the database by hand, or not yet counted after an upgrade) is counted from the answers
-    instead, one query per survey, until `flask kpis recount` stores its counts.
+    instead, one query per survey, until `flask kpis recount` stores its counts. Months
+    whose answers were purged come from the stored counts either way.
     """
     found = stored_counts([kpi.id for kpi in kpis if is_counted(kpi)], session=session)
-    return found | live_counts([kpi for kpi in kpis if not is_counted(kpi)], session=session)
+    uncounted = [kpi for kpi in kpis if not is_counted(kpi)]
+    if not uncounted:
+        return found
+    live = live_counts(uncounted, session=session)
+    stored = stored_counts([kpi.id for kpi in uncounted], session=session)
+    purged = dict(
+        session.execute(
+            select(Survey.id, Survey.purged_before).where(
+                Survey.id.in_({kpi.survey_id for kpi in uncounted}),
+                Survey.purged_before.is_not(None),
+            )
+        ).all()
+    )
+    for kpi in uncounted:
+        kept = london_month_of(purged[kpi.survey_id]) if kpi.survey_id in purged else None
+        months = {m: c for m, c in live[kpi.id].items() if kept is None or m > kept}
+        if kept is not None:
+            months |= {m: c for m, c in stored[kpi.id].items() if m <= kept}
+        found[kpi.id] = months
+    return found

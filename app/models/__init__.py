@@ -15,6 +15,7 @@ from app.models.comments import (
     Theme,
 )
 from app.models.responses import Answer, Draft, Response, ResponseMode
+from app.models.settings import PrivacyNotice
 from app.models.staff import (
     AccountLink,
     LinkPurpose,
@@ -42,6 +43,7 @@ __all__ = [
     "Draft",
     "Kpi",
     "KpiMonthCount",
+    "PrivacyNotice",
     "QuoteState",
     "Response",
     "ResponseMode",

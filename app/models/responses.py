@@ -28,6 +28,9 @@ class Response(SQLModel, table=True):
     easy_read: bool = False
     submitted_at: datetime = Field(default_factory=this_hour)
     content_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    # SHA-256 of the withdrawal code shown once on the thank-you page (None: none was given,
+    # e.g. paper or synced answers). The code is random, never derived from the id.
+    withdrawal_hash: str | None = Field(default=None, sa_column=Column(String(64), unique=True))
 
 
 class Answer(SQLModel, table=True):
@@ -50,4 +53,7 @@ class Draft(SQLModel, table=True):
     response_id: uuid.UUID = Field(default_factory=uuid.uuid4)
     survey_version_id: int = Field(foreign_key="survey_version.id")
     answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Shown when the draft is resumed, so the next person on a shared computer can tell it
+    # is not theirs.
+    started_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)

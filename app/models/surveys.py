@@ -27,6 +27,12 @@ class Survey(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    # Months its responses are kept after they are sent (None: the default, 36, that the
+    # privacy page promises). `flask data purge` deletes older ones.
+    retention_months: int | None = None
+    # Responses sent before this were deleted under retention; their months' KPI counts are
+    # kept, and a recount leaves those months alone (kpis/counts.py).
+    purged_before: datetime | None = None
 
     def open(self) -> None:
         """Start taking answers; a survey already open refuses."""

@@ -1,4 +1,7 @@
-"""Answers in progress, kept server-side and found by a token in the browser session."""
+"""Answers in progress, kept server-side and found by a token in the browser session.
+
+The session also carries a new withdrawal code from the send to the thank-you page.
+"""
 
 import secrets
 from datetime import timedelta
@@ -47,3 +50,28 @@ def forget_draft(slug: str, draft: Draft, *, session: Session) -> None:
     """Delete a sent draft and drop its token from the browser session."""
     session.delete(draft)
     cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}
+
+
+def discard_draft(slug: str, *, session: Session) -> None:
+    """Delete this browser's draft for a survey, expired or not, and forget its token."""
+    token = cookie.get("drafts", {}).get(slug)
+    if token:
+        session.exec(delete(Draft).where(Draft.token == token))
+    cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}
+
+
+def remember_code(slug: str, code: str) -> None:
+    """Keep a new withdrawal code for the thank-you page, which shows it once."""
+    cookie["codes"] = {**cookie.get("codes", {}), slug: code}
+
+
+def take_code(slug: str) -> str | None:
+    """Return the withdrawal code waiting for this survey's thank-you page, and forget it.
+
+    Shown once: the next person on a shared computer must not find it by reloading.
+    """
+    codes = cookie.get("codes", {})
+    if slug not in codes:
+        return None
+    cookie["codes"] = {k: v for k, v in codes.items() if k != slug}
+    return codes[slug]

@@ -12,14 +12,35 @@ from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.definitions.schema import Kind
+from app.forms import ActionForm
 from app.i18n import easy_read
-from app.models import Draft, Report, Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.models import (
+    Draft,
+    Report,
+    Response,
+    ResponseMode,
+    Survey,
+    SurveyState,
+    SurveyVersion,
+    utcnow,
+)
+from app.notice import privacy_notice
 from app.respond import bp
-from app.respond.content import option_words, page_words, question_words
-from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
+from app.respond.content import option_words, page_words, periods, question_words, when_started
+from app.respond.drafts import (
+    discard_draft,
+    find_draft,
+    forget_draft,
+    remember_code,
+    save_answer,
+    start_draft,
+    take_code,
+)
 from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.responses import Outcome, store_response
+from app.retention.periods import longest_retention
+from app.retention.withdrawal import code_hash, shown, unused_code
 
 
 def _hours() -> int:
@@ -108,7 +129,10 @@ def start(slug: str):
             db.commit()
         return redirect(_url(slug, resume(definition_of(version), draft.answers)))
     resuming = draft is not None and bool(draft.answers)
-    return _page("respond/start.html", survey, version, form=form, resuming=resuming)
+    started = when_started(draft.started_at, utcnow()) if resuming else None
+    return _page(
+        "respond/start.html", survey, version, form=form, resuming=resuming, started=started
+    )
 
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
@@ -193,6 +217,7 @@ def send(slug: str):
     if not survey.is_open:
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
+    code = unused_code(session=session)
     result = store_response(
         response_id=response_id,
         version=version,
@@ -200,10 +225,14 @@ def send(slug: str):
         language=str(get_locale()),
         mode=ResponseMode.ONLINE,
         easy_read=easy_read(),
+        withdrawal_hash=code_hash(code),
         session=session,
     )
     if result.outcome == Outcome.REFUSED:
         return _page("respond/changed.html", survey, version, 409)
+    if result.outcome == Outcome.STORED:
+        # Only the code that was stored: a twin request's thanks shows none, never a wrong one.
+        remember_code(slug, code)
     forget_draft(slug, draft, session=session)
     db.commit()
     if result.alerts:
@@ -216,9 +245,38 @@ def sent(slug: str):
     survey = _survey(slug)
     reported = db.session().exec(select(Report.id).where(Report.survey_id == survey.id)).first()
     version = latest_version(survey.id, session=db.session())
-    return _page("respond/sent.html", survey, version, reported=reported is not None)
+    code = take_code(slug)
+    return _page(
+        "respond/sent.html",
+        survey,
+        version,
+        reported=reported is not None,
+        code=shown(code) if code else None,
+    )
+
+
+@bp.post("/s/<slug>/stop")
+def stop(slug: str):
+    survey = _survey(slug)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    discard_draft(slug, session=db.session())
+    db.commit()
+    return redirect(url_for(".stopped", slug=survey.slug))
+
+
+@bp.get("/s/<slug>/stopped")
+def stopped(slug: str):
+    survey = _survey(slug)
+    return _page("respond/stopped.html", survey, latest_version(survey.id, session=db.session()))
 
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("respond/privacy.html")
+    session = db.session()
+    months = longest_retention(session=session)
+    return render_template(
+        "respond/privacy.html",
+        notice=privacy_notice(session=session),
+        periods=periods(months, _hours(), easy_read()),
+    )

@@ -58,5 +58,11 @@ def respondent_pages(page, base: str, lang: str, easy: bool) -> Iterator[str]:
     press(page, "main form button[type=submit]")
     assert page.get_attribute("form[data-type]", "data-type") == "single"
     yield "question (single)"
+    # A shared computer: the next person finds a draft, is told when it began, and deletes it.
+    answer(page, "single")
+    page.goto(f"{base}/s/ehcp-quality-young-people")
+    yield "start (a draft to carry on)"
+    press(page, "main form.discard button[type=submit]")
+    yield "answers deleted"
     page.goto(f"{base}/s/no-such-survey")
     yield "not found"
