@@ -14,10 +14,12 @@ from app.definitions.routing import position_of, relevant_answers, shown_questio
 from app.definitions.schema import Kind
 from app.i18n import easy_read
 from app.models import Draft, Report, Response, ResponseMode, Survey, SurveyState, SurveyVersion
+from app.questions.forms import answer_form, answer_value, form_data
+from app.questions.words import option_words, question_words
 from app.respond import bp
-from app.respond.content import option_words, page_words, question_words
+from app.respond.content import page_words
 from app.respond.drafts import find_draft, forget_draft, save_answer, start_draft
-from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
+from app.respond.forms import SendForm, StartForm
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.responses import Outcome, store_response
 
