@@ -67,9 +67,14 @@ def store_response(
     language: str,
     mode: str,
     easy_read: bool = False,
+    allow_replaced: bool = False,
     session: Session,
 ) -> StoreResult:
-    """Check and store one whole response in the caller's transaction (flush only)."""
+    """Check and store one whole response in the caller's transaction (flush only).
+
+    allow_replaced stores answers to a version a newer one has replaced: a paper form
+    printed before the survey changed was answered while its version was the newest.
+    """
     existing = session.get(Response, response_id)
     definition = definition_of(version)
     problems = answer_problems(definition, answers)
@@ -79,7 +84,7 @@ def store_response(
     if existing is not None:
         same = existing.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    if not version.accepting:
+    if not version.accepting and not allow_replaced:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))

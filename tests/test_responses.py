@@ -75,3 +75,30 @@ def test_a_send_rolled_back_after_storing_leaves_nothing_behind(app, make_survey
         session.rollback()  # e.g. deleting the draft failed after the response was stored
     assert result.outcome == Outcome.STORED
     assert db_session.exec(select(func.count()).select_from(Response)).one() == 0
+
+
+def test_a_replaced_version_takes_answers_only_when_they_were_given_while_it_was_newest(
+    app, make_survey, db_session
+):
+    slug = make_survey(TWO_QUESTIONS)
+    old = newest_version(db_session, slug)
+    make_survey(TWO_QUESTIONS.replace("Tell us more", "Tell us anything else"), slug=slug)
+    db_session.refresh(old)
+
+    def store(**kwargs):
+        return store_response(
+            response_id=uuid.uuid4(),
+            version=old,
+            answers={"involved": "yes"},
+            language="en",
+            mode="paper",
+            session=db_session,
+            **kwargs,
+        ).outcome
+
+    # A phone still holding the old version is refused; a paper form printed from it is not.
+    assert store() == Outcome.REFUSED
+    assert store(allow_replaced=True) == Outcome.STORED
+    db_session.commit()
+    stored = db_session.exec(select(Response)).one()
+    assert stored.survey_version_id == old.id and stored.mode == "paper"

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from flask_babel import gettext
-from markupsafe import Markup
+from babel.lists import format_list
+from flask_babel import get_locale, gettext
+from markupsafe import Markup, escape
 
 from app.definitions import QuestionDef
 from app.definitions.schema import Kind
@@ -67,3 +68,17 @@ def option_words(question: QuestionDef, easy: bool) -> list[tuple[str, str, Mark
         )
         result.append((value, translated(str(label)), picture))
     return result
+
+
+def answer_list(labels: list[str]) -> Markup:
+    """Join answer labels in the page's language ("Yes or Not sure"), each in bold."""
+    # Babel joins stand-ins, so its words are escaped and the labels' own markup is ours.
+    stand_ins = [f"\x00{n}\x00" for n in range(len(labels))]
+    try:
+        joined = format_list(stand_ins, style="or", locale=get_locale())
+    except ValueError:  # a language with no "or" pattern: "A, B and C" reads acceptably
+        joined = format_list(stand_ins, locale=get_locale())
+    html = str(escape(joined))
+    for stand_in, label in zip(stand_ins, labels, strict=True):
+        html = html.replace(stand_in, str(Markup("<strong>%s</strong>") % label))
+    return Markup(html)

@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass
 
-from babel.lists import format_list
 from flask import url_for
-from flask_babel import get_locale
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from app import db
 from app.definitions import QuestionDef, SurveyDef, definition_of
@@ -13,7 +11,7 @@ from app.definitions.loader import latest_version
 from app.definitions.routing import jumps
 from app.definitions.schema import Kind
 from app.i18n import easy_read
-from app.questions.words import QuestionWords, question_words
+from app.questions.words import QuestionWords, answer_list, question_words
 from app.respond import bp
 from app.respond.views import _closed, _page, _survey
 
@@ -69,20 +67,6 @@ def _lines(question: QuestionDef) -> int:
     if question.type != Kind.TEXT:
         return 0
     return max(FEWEST_LINES, min(MOST_LINES, question.max_length // 100))
-
-
-def answer_list(labels: list[str]) -> Markup:
-    """Join answer labels in the page's language ("Yes or Not sure"), each in bold."""
-    # Babel joins stand-ins, so its words are escaped and the labels' own markup is ours.
-    stand_ins = [f"\x00{n}\x00" for n in range(len(labels))]
-    try:
-        joined = format_list(stand_ins, style="or", locale=get_locale())
-    except ValueError:  # a language with no "or" pattern: "A, B and C" reads acceptably
-        joined = format_list(stand_ins, locale=get_locale())
-    html = str(escape(joined))
-    for stand_in, label in zip(stand_ins, labels, strict=True):
-        html = html.replace(stand_in, str(Markup("<strong>%s</strong>") % label))
-    return Markup(html)
 
 
 def _address(endpoint: str, **values) -> Markup:
