@@ -21,10 +21,12 @@ FEWEST_LINES, MOST_LINES = 3, 10
 
 @dataclass(frozen=True)
 class Route:
-    """A sentence of routing: "If you ticked <answers>, go to question <number>."."""
+    """Routing in words: which answers, and the question the sentence names."""
 
     answers: Markup
-    number: int | None  # None: the form ends there
+    # The question to go to ("If you ticked ..., go to question 6"; None: the form ends),
+    # or, for only_if, the question whose answer decides ("... if you ticked Yes for 4").
+    number: int | None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def paper_questions(survey: SurveyDef, easy: bool) -> list[PaperQuestion]:
                 number=numbers[question.key],
                 question=question,
                 words=words[question.key],
+                # Named by the earlier question it depends on: "... for question 4".
                 only_if=route(rule.question, rule.answers, rule.question) if rule else None,
                 routes=[route(question.key, j.values, j.to) for j in jumps(survey, question.key)],
                 lines=_lines(question),
