@@ -41,6 +41,8 @@ class ChoicesField(SelectMultipleField):
         offered = {value for value, *_rest in self.iter_choices()}
         if not set(self.data or ()) <= offered:
             raise ValidationError(self.wrong)
+
+
 def sane_date(_form, field) -> None:
     """Refuse a typed date outside the years anyone means: 9999-12-31 is a typo."""
     if field.data is not None and not in_range(field.data):

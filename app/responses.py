@@ -81,9 +81,14 @@ def store_response(
     mode: str,
     easy_read: bool = False,
     withdrawal_hash: str | None = None,
+    allow_replaced: bool = False,
     session: Session,
 ) -> StoreResult:
-    """Check and store one whole response in the caller's transaction (flush only)."""
+    """Check and store one whole response in the caller's transaction (flush only).
+
+    allow_replaced stores answers to a version a newer one has replaced: a paper form
+    printed before the survey changed was answered while its version was the newest.
+    """
     existing = session.get(Response, response_id)
     definition = definition_of(version)
     answers = cleaned(answers)
@@ -94,7 +99,7 @@ def store_response(
     if existing is not None:
         same = existing.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    if not version.accepting:
+    if not version.accepting and not allow_replaced:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))

@@ -119,3 +119,30 @@ def test_responses_keep_only_the_hour_they_came_in(app, make_survey, db_session)
     at = db_session.exec(select(Response.submitted_at)).one()
     assert (at.minute, at.second, at.microsecond) == (0, 0, 0)
     assert datetime.now(UTC) - at < timedelta(hours=1, minutes=1)
+
+
+def test_a_replaced_version_takes_answers_only_when_they_were_given_while_it_was_newest(
+    app, make_survey, db_session
+):
+    slug = make_survey(TWO_QUESTIONS)
+    old = newest_version(db_session, slug)
+    make_survey(TWO_QUESTIONS.replace("Tell us more", "Tell us anything else"), slug=slug)
+    db_session.refresh(old)
+
+    def store(**kwargs):
+        return store_response(
+            response_id=uuid.uuid4(),
+            version=old,
+            answers={"involved": "yes"},
+            language="en",
+            mode="paper",
+            session=db_session,
+            **kwargs,
+        ).outcome
+
+    # A phone still holding the old version is refused; a paper form printed from it is not.
+    assert store() == Outcome.REFUSED
+    assert store(allow_replaced=True) == Outcome.STORED
+    db_session.commit()
+    stored = db_session.exec(select(Response)).one()
+    assert stored.survey_version_id == old.id and stored.mode == "paper"

@@ -10,8 +10,16 @@ from app.cli import easyread_check, translate_status
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-# What respondents read: survey files, their pages, the shared layout and error pages.
-RESPONDENT = ("surveys/", "app/respond/", "app/publish/", "app/templates/", "app/errors.py")
+# What respondents read: survey files, their pages, the question forms and words the journey
+# shares with paper entry, the shared layout and error pages.
+RESPONDENT = (
+    "surveys/",
+    "app/respond/",
+    "app/questions/",
+    "app/publish/",
+    "app/templates/",
+    "app/errors.py",
+)
 
 
 def catalogue(language):

@@ -1,5 +1,7 @@
 """Which question comes next: routing over plain answers, no Flask, no session."""
 
+from dataclasses import dataclass
+
 from app.definitions.schema import Kind, QuestionDef, SurveyDef
 from app.inputs import is_stored_number
 
@@ -51,6 +53,39 @@ def position_of(survey: SurveyDef, answers: Answers, key: str) -> tuple[int, int
     """Return (number, of) for "Question 2 of 7" given the routing so far."""
     keys = [q.key for q in shown_questions(survey, answers)]
     return (keys.index(key) + 1 if key in keys else len(keys), len(keys))
+
+
+@dataclass(frozen=True)
+class Jump:
+    """On paper, these answers to a question send the reader on to a later question."""
+
+    values: tuple[str, ...]
+    to: str | None  # the question to go to next; None when the form ends there
+
+
+def jumps(survey: SurveyDef, key: str) -> list[Jump]:
+    """Return where each answer sends a reader past the questions right after this one."""
+    # A printed form shows every question, so "go to question N" must be said in words.
+    # Only the questions that this answer alone rules out are jumped; a later question
+    # that depends on another answer says so itself ("Only answer this if ...").
+    questions = survey.questions
+    here = [q.key for q in questions].index(key)
+    targets: dict[int, list[str]] = {}
+    for value in questions[here].values():
+        after = here + 1
+        while after < len(questions) and _ruled_out(questions[after], key, value):
+            after += 1
+        if after > here + 1:
+            targets.setdefault(after, []).append(value)
+    return [
+        Jump(tuple(values), questions[to].key if to < len(questions) else None)
+        for to, values in targets.items()
+    ]
+
+
+def _ruled_out(question: QuestionDef, key: str, value: str) -> bool:
+    rule = question.show_if
+    return rule is not None and rule.question == key and value not in rule.answers
 
 
 def answer_problems(survey: SurveyDef, answers: Answers) -> list[str]:

@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("manage", __name__, template_folder="templates")
 
-from app.manage import actions, comments, privacy, themes, views  # noqa: E402,F401  (routes on bp)
+from app.manage import (  # noqa: E402,F401  (routes register on bp)
+    actions,
+    comments,
+    paper,
+    privacy,
+    themes,
+    views,
+)

@@ -1,4 +1,4 @@
-"""What a respondent reads: survey text translated, in standard or easy-read wording."""
+"""What a respondent reads on the start and thank-you pages, standard or easy read."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,29 +7,9 @@ from flask_babel import format_date, format_time, gettext, ngettext
 from markupsafe import Markup
 
 from app.clock import LONDON
-from app.definitions import QuestionDef, SurveyDef
-from app.definitions.schema import Kind
-from app.respond.forms import choices
-from app.symbols import faces, symbol
-
-# Pictures for the fixed answers, so every idea on an easy-read page has one.
-FIXED_SYMBOLS = {
-    "yes": "tick",
-    "no": "cross",
-    "not_sure": "question",
-    "dont_know": "question",
-    "prefer_not_say": "lock",
-}
-
-
-def translated(text: str | None) -> str | None:
-    """Translate survey text through the same catalogues as the interface."""
-    return gettext(text) if text else text
-
-
-def lines(text: str | None) -> list[str]:
-    """Split easy-read text into its lines: one idea each."""
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+from app.definitions import SurveyDef
+from app.questions.words import lines, translated
+from app.symbols import symbol
 
 
 @dataclass(frozen=True)
@@ -56,45 +36,6 @@ def page_words(survey: SurveyDef, easy: bool) -> PageWords:
         next_steps=pick("next_steps"),
         picture=symbol(easy_text.symbol) if easy_text and easy_text.symbol else Markup(""),
     )
-
-
-@dataclass(frozen=True)
-class QuestionWords:
-    text: str
-    hint: str | None
-    picture: Markup
-    options: list[tuple[str, str, Markup]]  # value, label, picture
-
-
-def question_words(question: QuestionDef, easy: bool) -> QuestionWords:
-    """Return a question's wording and its answers' labels and pictures."""
-    easy_text = question.easyread if easy else None
-    return QuestionWords(
-        text=translated(easy_text.text if easy_text else question.text),
-        hint=translated(easy_text.hint if easy_text and easy_text.hint else question.hint),
-        picture=symbol(easy_text.symbol) if easy_text and easy_text.symbol else Markup(""),
-        options=option_words(question, easy),
-    )
-
-
-def option_words(question: QuestionDef, easy: bool) -> list[tuple[str, str, Markup]]:
-    """Return (value, label, picture) for each answer offered."""
-    pictures = faces() if question.type == Kind.SCALE else {}
-    by_value = {option.value: option for option in question.options}
-    result = []
-    for value, label in choices(question):
-        option = by_value.get(value)
-        if easy and option is not None and option.easyread:
-            label = option.easyread
-        picture = pictures.get(value) or (
-            symbol(option.symbol)
-            if easy and option is not None and option.symbol
-            else symbol(FIXED_SYMBOLS[value])
-            if easy and value in FIXED_SYMBOLS
-            else Markup("")
-        )
-        result.append((value, translated(str(label)), picture))
-    return result
 
 
 def when_started(at: datetime, now: datetime) -> str:

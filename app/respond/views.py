@@ -25,8 +25,10 @@ from app.models import (
     utcnow,
 )
 from app.notice import privacy_notice
+from app.questions.forms import answer_form, answer_value, form_data
+from app.questions.words import option_words, question_words
 from app.respond import bp
-from app.respond.content import option_words, page_words, periods, question_words, when_started
+from app.respond.content import page_words, periods, when_started
 from app.respond.drafts import (
     discard_draft,
     find_draft,
@@ -36,7 +38,7 @@ from app.respond.drafts import (
     start_draft,
     take_code,
 )
-from app.respond.forms import SendForm, StartForm, answer_form, answer_value, form_data
+from app.respond.forms import SendForm, StartForm
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.responses import Outcome, store_response
 from app.retention.periods import longest_retention

@@ -50,6 +50,8 @@ def respondent_pages(page, base: str, lang: str, easy: bool) -> Iterator[str]:
     yield "thank you"
     page.goto(f"{base}/privacy")
     yield "privacy"
+    page.goto(f"{base}/s/{SURVEY}/paper")
+    yield "paper form"
     page.goto(f"{base}/you-said-we-did")
     yield "reports"
     page.goto(f"{base}/you-said-we-did/{SURVEY}")

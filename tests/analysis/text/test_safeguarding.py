@@ -152,4 +152,3 @@ def test_the_learned_net_flags_wordings_no_rule_names_and_says_which_words_weigh
 def test_the_net_reads_negation_so_feeling_safe_is_not_a_flag():
     assert risks("I feel safe at school") == ()
     assert risks("I don't feel safe at school")
-

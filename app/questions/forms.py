@@ -1,0 +1,151 @@
+"""One form per question type, validated on the server with WTForms.
+
+The respondent journey asks one question a page with these forms; paper entry puts one of
+each question's forms on a long page, so a typed-in paper form is checked by the same rules.
+"""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Optional, ValidationError
+
+from app.definitions import QuestionDef
+from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind
+from app.forms import strip
+from app.inputs import too_many_digits, whole_number
+from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
+
+
+def choices(question: QuestionDef) -> list[tuple[str, str]]:
+    """Return (value, label) for every answer offered, in the order shown."""
+    if question.type == Kind.SCALE:
+        main = list(zip(("1", "2", "3", "4", "5"), question.scale_labels, strict=True))
+    elif question.type == Kind.YESNO:
+        main = list(YESNO_ANSWERS.items())
+    else:
+        main = [(option.value, option.label) for option in question.options]
+    return main + special_choices(question)
+
+
+def special_choices(question: QuestionDef) -> list[tuple[str, str]]:
+    """Return the "I don't know" and "I'd rather not say" choices this question offers."""
+    wanted = [DONT_KNOW] * question.dont_know + [PREFER_NOT] * question.prefer_not
+    return [(value, SPECIAL_ANSWERS[value]) for value in wanted]
+
+
+class OneOf:
+    """Refuse a value that was not offered, in words a respondent understands."""
+
+    def __init__(self, allowed, message):
+        self.allowed, self.message = set(allowed), message
+
+    def __call__(self, _form, field: Field):
+        data = field.data if isinstance(field.data, list) else [field.data]
+        if any(value not in self.allowed for value in data if value):
+            raise ValidationError(self.message)
+
+
+def _field_for(question: QuestionDef) -> Field:
+    # Fields get no choices: the page renders them from choices(), and OneOf checks them.
+    offered = [value for value, _label in choices(question)]
+    not_offered = OneOf(offered, _l("Choose one of the answers shown."))
+    if question.type == Kind.MULTIPLE:
+        need = InputRequired(_l("Choose at least one answer.")) if question.required else Optional()
+        return SelectMultipleField(validate_choice=False, validators=[need, not_offered])
+    if question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
+        need = InputRequired(_l("Choose one answer.")) if question.required else Optional()
+        return RadioField(validate_choice=False, validators=[need, not_offered])
+    return _typed_field(question)
+
+
+def _typed_field(question: QuestionDef) -> Field:
+    # Text and number answers are checked in AnswerForm.validate_answer, because an
+    # "I'd rather not say" choice beside the box makes an empty box a valid answer.
+    if question.type == Kind.TEXT:
+        return TextAreaField(filters=[strip])
+    return StringField(filters=[strip])
+
+
+class AnswerForm(FlaskForm):
+    """The form for one question page; built per question by answer_form()."""
+
+    question: QuestionDef
+
+    def validate_answer(self, field: Field) -> None:
+        if self.question.type not in (Kind.TEXT, Kind.NUMBER):
+            return
+        special = getattr(self, "special", None)
+        if special is not None and special.data:
+            return
+        value = field.data or ""
+        if not value:
+            if self.question.required:
+                raise ValidationError(
+                    _l("Type your answer.")
+                    if self.question.type == Kind.TEXT
+                    else _l("Type a whole number, like 15.")
+                )
+            return
+        if self.question.type == Kind.TEXT:
+            limit = self.question.max_length
+            if len(value) > limit:
+                raise ValidationError(
+                    _l(
+                        "Your answer must be %(limit)d characters or fewer. "
+                        "You have typed %(count)d.",
+                        limit=limit,
+                        count=len(value),
+                    )
+                )
+            return
+        self._check_number(value)
+
+    def _check_number(self, value: str) -> None:
+        low, high = self.question.min, self.question.max
+        number = whole_number(value)
+        if number is None and not too_many_digits(value):
+            raise ValidationError(_l("Type a whole number, like 15."))
+        # A number longer than any survey asks for is out of range too: the range helps most.
+        if number is None or not low <= number <= high:
+            raise ValidationError(
+                _l("Type a number between %(low)d and %(high)d.", low=low, high=high)
+            )
+
+
+def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
+    """Build the form for a question page."""
+    attributes = {"question": question, "answer": _field_for(question)}
+    if question.type in (Kind.TEXT, Kind.NUMBER) and special_choices(question):
+        attributes["special"] = RadioField(
+            validate_choice=False,
+            validators=[
+                Optional(),
+                OneOf(
+                    [v for v, _l2 in special_choices(question)],
+                    _l("Choose one of the answers shown."),
+                ),
+            ],
+        )
+    form_class = type("QuestionForm", (AnswerForm,), attributes)
+    return form_class(**kwargs)
+
+
+def answer_value(form: AnswerForm, question: QuestionDef):
+    """Turn a valid form into the value a draft stores (None for a skipped question)."""
+    special = getattr(form, "special", None)
+    if special is not None and special.data:
+        return special.data
+    data = form.answer.data
+    if question.type == Kind.MULTIPLE:
+        return list(dict.fromkeys(data)) or None
+    if question.type == Kind.NUMBER and data:
+        # Typed in any script's digits ("١٥", "১৫"); kept as plain ASCII, like "15".
+        return str(whole_number(data))
+    return data or None
+
+
+def form_data(question: QuestionDef, value) -> dict:
+    """Turn a stored draft value back into form defaults for the page."""
+    if question.type in (Kind.TEXT, Kind.NUMBER) and value in (DONT_KNOW, PREFER_NOT):
+        return {"special": value}
+    return {"answer": value}
