@@ -1,4 +1,4 @@
-"""Staff sign-in: hashed passwords, a role on every staff page."""
+"""Staff sign-in: hashed passwords, a permission on every staff page (`app/permissions.py`)."""
 
 from functools import wraps
 
@@ -8,14 +8,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app import db
 from app.models import Role, StaffUser
-
-# Each role includes the roles below it; safeguarding sits beside officer.
-RANKS = {Role.BOARD: 1, Role.SAFEGUARDING: 2, Role.OFFICER: 2, Role.ADMIN: 3}
+from app.permissions import Permission, can, start_endpoint
 
 
 def init_app(app: Flask) -> None:
     """Load the signed-in staff user, if any, before each request."""
     app.before_request(_load_user)
+    app.jinja_env.globals["can"] = user_can
 
 
 def _load_user() -> None:
@@ -26,29 +25,34 @@ def _load_user() -> None:
         g.user = user if user is not None and user.active else None
 
 
-def role_required(role: Role):
-    """Let only signed-in staff with this role (or a higher one) see a page."""
+def requires(permission: Permission):
+    """Let only signed-in staff whose role has this permission see a page."""
 
     def decorate(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if g.user is None:
                 return redirect(url_for("manage.sign_in", next=request.path))
-            if not allowed(g.user.role, role):
+            if not can(g.user.role, permission):
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapped.required_role = role
+        wrapped.permission = permission
         return wrapped
 
     return decorate
 
 
-def allowed(user_role: str, needed: Role) -> bool:
-    """Say whether a user's role reaches the one a page needs."""
-    if needed == Role.SAFEGUARDING:
-        return user_role in (Role.SAFEGUARDING, Role.ADMIN)
-    return RANKS.get(Role(user_role), 0) >= RANKS[needed]
+def user_can(permission: Permission | str) -> bool:
+    """Say whether the signed-in member of staff has a permission (templates call `can`)."""
+    user = g.get("user")
+    return user is not None and can(user.role, Permission(permission))
+
+
+def start_page() -> str:
+    """Return the address of the first page the signed-in member of staff may open."""
+    endpoint = start_endpoint(g.user.role) if g.get("user") is not None else None
+    return url_for(endpoint or "respond.home")
 
 
 def create_user(email: str, password: str, role: Role, *, session: Session) -> StaffUser:

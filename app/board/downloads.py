@@ -3,11 +3,11 @@
 from flask import Response, abort, request
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.board import bp, exports, filters
 from app.board.tallies import survey_tallies
 from app.board.views import readings
-from app.models import Role
+from app.permissions import Permission
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,7 +25,7 @@ def _filtered():
 
 
 @bp.get("/kpis.csv")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def kpis_csv():
     form, on = _filtered()
     rows = exports.kpi_rows(readings(form, on), filters.vocabulary())
@@ -33,7 +33,7 @@ def kpis_csv():
 
 
 @bp.get("/tallies.csv")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def tallies_csv():
     form, surveys = filters.tallies_form(request.args, session=db.session())
     if form.errors:
@@ -46,7 +46,7 @@ def tallies_csv():
 
 
 @bp.get("/kpis.xlsx")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def kpis_xlsx():
     form, on = _filtered()
     views = readings(form, on)

@@ -4,18 +4,19 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from app import clock, db
-from app.auth import role_required
+from app.auth import requires
 from app.board import bp, editing
 from app.board.forms import KpiEditForm
 from app.board.service import close_kpi
 from app.board.views import reading_of
 from app.forms import ActionForm
-from app.models import Kpi, Role, StateError, utcnow
+from app.models import Kpi, StateError, utcnow
+from app.permissions import Permission
 from app.words import AUDIENCE_NAMES
 
 
 @bp.route("/kpis/<int:kpi_id>/edit", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.KPIS)
 def edit(kpi_id: int):
     kpi = db.session().get(Kpi, kpi_id) or abort(404)
     form = KpiEditForm(data=editing.form_values(kpi))
@@ -32,7 +33,7 @@ def edit(kpi_id: int):
 
 
 @bp.post("/kpis/<int:kpi_id>/<any(close, reopen):action>")
-@role_required(Role.ADMIN)
+@requires(Permission.CLOSE_KPIS)
 def close(kpi_id: int, action: str):
     ActionForm().validate_on_submit() or abort(400)
     view = reading_of(kpi_id, clock.today())

@@ -3,13 +3,13 @@
 from flask import Response, abort, g, render_template, request
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.board import bp, filters
 from app.board.charting import chart_svg
 from app.board.service import across_audiences, by_area
 from app.board.tallies import survey_tallies
 from app.kpis.readings import kpi_views, one_view
-from app.models import Role
+from app.permissions import Permission
 from app.words import AUDIENCE_NAMES
 
 
@@ -53,40 +53,40 @@ def _by_area(template: str):
 
 
 @bp.get("/")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def dashboard():
     return _by_area("board/dashboard.html")
 
 
 @bp.get("/compare")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def compare():
     form, on = _filtered()
     return _page("board/compare.html", form, rows=across_audiences(readings(form, on)), on=on)
 
 
 @bp.get("/pack")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def pack():
     return _by_area("board/pack.html")
 
 
 @bp.get("/kpis/<int:kpi_id>")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def kpi(kpi_id: int):
     form, on = _filtered()
     return _page("board/kpi.html", form, view=reading_of(kpi_id, on), on=on)
 
 
 @bp.get("/kpis/<int:kpi_id>/chart.svg")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def chart(kpi_id: int):
     _form, on = _filtered()
     return Response(chart_svg(reading_of(kpi_id, on)), mimetype="image/svg+xml")
 
 
 @bp.get("/tallies")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def tallies():
     form, surveys = filters.tallies_form(request.args, session=db.session())
     found = None

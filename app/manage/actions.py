@@ -5,12 +5,13 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import clock, db
-from app.auth import role_required
+from app.auth import requires
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.forms import ActionEditForm
 from app.manage.service import survey_titled
-from app.models import Action, Role, Survey, utcnow
+from app.models import Action, Survey, utcnow
+from app.permissions import Permission
 from app.reports.publish import publish
 
 LISTS = ("themes", "kpi_refs", "question_keys")
@@ -35,7 +36,7 @@ def _save(action: Action, form: ActionEditForm) -> None:
 
 
 @bp.route("/surveys/<slug>/actions", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ACTIONS)
 def actions(slug: str):
     survey, title = survey_titled(slug, session=db.session()) or abort(404)
     form = ActionEditForm()
@@ -63,7 +64,7 @@ def actions(slug: str):
 
 
 @bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ACTIONS)
 def action(action_id: int):
     found = db.session().get(Action, action_id) or abort(404)
     survey = db.session().get(Survey, found.survey_id)
@@ -82,7 +83,7 @@ def action(action_id: int):
 
 
 @bp.post("/surveys/<slug>/publish")
-@role_required(Role.OFFICER)
+@requires(Permission.PUBLISH)
 def publish_report(slug: str):
     ActionForm().validate_on_submit() or abort(400)
     survey, title = survey_titled(slug, session=db.session()) or abort(404)

@@ -5,16 +5,17 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.comments import themes as service
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.theme_forms import ThemeForm, TryForm
-from app.models import Role, Theme
+from app.models import Theme
+from app.permissions import Permission
 
 
 @bp.route("/themes", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def themes():
     taken = service.theme_map(session=db.session())
     if request.method == "POST":
@@ -43,7 +44,7 @@ def themes():
 
 
 @bp.post("/themes/own")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def edit_default():
     # Heard's defaults have no rows to edit: the first edit makes the list the partnership's.
     ActionForm().validate_on_submit() or abort(400)
@@ -56,7 +57,7 @@ def edit_default():
 
 
 @bp.route("/themes/<int:theme_id>", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def theme(theme_id: int):
     found = db.session().get(Theme, theme_id) or abort(404)
     others = [name for name in service.theme_map(session=db.session()) if name != found.name]
@@ -91,7 +92,7 @@ def theme(theme_id: int):
 
 
 @bp.post("/themes/<int:theme_id>/delete")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def delete_theme(theme_id: int):
     ActionForm().validate_on_submit() or abort(400)
     found = db.session().get(Theme, theme_id) or abort(404)
@@ -108,7 +109,7 @@ def delete_theme(theme_id: int):
 
 
 @bp.post("/themes/retag")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def retag_comments():
     ActionForm().validate_on_submit() or abort(400)
     changed = service.retag(session=db.session())

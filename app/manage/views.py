@@ -7,13 +7,14 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import catalogues, db
-from app.auth import authenticate, role_required
+from app.auth import authenticate, requires, start_page, user_can
 from app.export import ExportError, export_csv
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.forms import SignInForm
 from app.manage.service import survey_rows
-from app.models import Role, StateError, Survey
+from app.models import StateError, Survey
+from app.permissions import Permission
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -44,8 +45,11 @@ def sign_out():
 
 
 @bp.get("/")
-@role_required(Role.OFFICER)
+@requires(Permission.START)
 def surveys():
+    # Sign-in lands here; a role without the survey list starts on its own first page.
+    if not user_can(Permission.SURVEYS):
+        return redirect(start_page())
     return render_template(
         "manage/surveys.html",
         rows=survey_rows(session=db.session()),
@@ -55,7 +59,7 @@ def surveys():
 
 
 @bp.post("/surveys/<slug>/<any(open, close):action>")
-@role_required(Role.OFFICER)
+@requires(Permission.SURVEYS)
 def change_state(slug: str, action: str):
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -73,7 +77,7 @@ def change_state(slug: str, action: str):
 
 
 @bp.get("/surveys/<slug>/responses.csv")
-@role_required(Role.OFFICER)
+@requires(Permission.RAW_DATA)
 def download(slug: str):
     buffer = io.StringIO()
     try:
@@ -88,7 +92,7 @@ def download(slug: str):
 
 
 @bp.get("/translations")
-@role_required(Role.OFFICER)
+@requires(Permission.SURVEYS)
 def translations():
     rows = {language: catalogues.coverage(language) for language in catalogues.languages()}
     return render_template("manage/translations.html", rows=rows)

@@ -162,12 +162,12 @@ def test_the_same_kpi_is_compared_across_young_people_parent_carers_and_sencos(b
     assert audiences == ["Young people", "Parent carers", "SENCos"]
 
 
-def test_every_board_page_checks_a_role(app):
+def test_every_board_page_names_a_permission(app):
     unguarded = [
         rule.endpoint
         for rule in app.url_map.iter_rules()
         if rule.endpoint.startswith("board.")
-        and not hasattr(app.view_functions[rule.endpoint], "required_role")
+        and not hasattr(app.view_functions[rule.endpoint], "permission")
     ]
     assert unguarded == []
 
