@@ -92,7 +92,7 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
     Permission.PUBLISH: ("manage.publish_report",),
     Permission.KPIS: ("board.edit",),
     Permission.CLOSE_KPIS: ("board.close",),
-    Permission.AUDIT: (),
+    Permission.AUDIT: ("manage.audit_log", "manage.audit_csv"),
     Permission.PEOPLE: (),
     Permission.SETTINGS: (),
 }

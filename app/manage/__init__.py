@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("manage", __name__, template_folder="templates")
 
-from app.manage import actions, comments, themes, views  # noqa: E402,F401  (routes register on bp)
+from app.manage import actions, audit_log, comments, themes, views  # noqa: E402,F401  (routes register on bp)

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import clock, db
+from app.audit import record
 from app.auth import requires
 from app.forms import ActionForm
 from app.manage import bp
@@ -35,13 +36,21 @@ def _save(action: Action, form: ActionEditForm) -> None:
     db.session().flush()
 
 
+def _record(done: str, action: Action, slug: str) -> None:
+    # Where the action stands, not what it says: the trail keeps no free text.
+    detail = {"survey": slug, "state": action.state}
+    record(done, f"action:{action.id}", staff_id=g.user.id, session=db.session(), **detail)
+
+
 @bp.route("/surveys/<slug>/actions", methods=["GET", "POST"])
 @requires(Permission.ACTIONS)
 def actions(slug: str):
     survey, title = survey_titled(slug, session=db.session()) or abort(404)
     form = ActionEditForm()
     if form.validate_on_submit():
-        _save(Action(survey_id=survey.id, what="", owner=""), form)
+        added = Action(survey_id=survey.id, what="", owner="")
+        _save(added, form)
+        _record("action_added", added, slug)
         db.commit()
         flash(_("The action is saved."), "status")
         return redirect(url_for(".actions", slug=slug))
@@ -75,6 +84,7 @@ def action(action_id: int):
     form = ActionEditForm(data=shown | lists)
     if form.validate_on_submit():
         _save(found, form)
+        _record("action_changed", found, survey.slug)
         db.commit()
         flash(_("The action is saved."), "status")
         return redirect(url_for(".actions", slug=survey.slug))

@@ -1,10 +1,11 @@
 """Staff pages for the theme list: see, add, edit, try and delete themes; tag comments again."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from app import db
+from app.audit import record
 from app.auth import requires
 from app.comments import themes as service
 from app.forms import ActionForm
@@ -12,6 +13,11 @@ from app.manage import bp
 from app.manage.theme_forms import ThemeForm, TryForm
 from app.models import Theme
 from app.permissions import Permission
+
+
+def _record(action: str, subject: str, **detail) -> None:
+    # Theme names and counts only: phrases may have been suggested from comments' words.
+    record(action, subject, staff_id=g.user.id, session=db.session(), **detail)
 
 
 @bp.route("/themes", methods=["GET", "POST"])
@@ -25,6 +31,7 @@ def themes():
         form = ThemeForm(taken=taken, data=prefill)
     if form.validate_on_submit():
         theme = service.add_theme(form.name.data, form.phrase_list(), session=db.session())
+        _record("theme_added", f"theme:{theme.id}", name=theme.name)
         db.commit()
         flash(
             _(
@@ -49,6 +56,7 @@ def edit_default():
     # Heard's defaults have no rows to edit: the first edit makes the list the partnership's.
     ActionForm().validate_on_submit() or abort(400)
     rows = service.own_themes(session=db.session())
+    _record("themes_owned", "themes", count=len(rows))
     db.commit()
     chosen = next((row for row in rows if row.name == request.form.get("theme")), None)
     if chosen is None:
@@ -68,7 +76,9 @@ def theme(theme_id: int):
             taken=others, data={"name": found.name, "phrases": "\n".join(found.phrases)}
         )
     if form.validate_on_submit():
+        was = found.name
         service.change_theme(found, form.name.data, form.phrase_list(), session=db.session())
+        _record("theme_changed", f"theme:{found.id}", name=found.name, was=was)
         db.commit()
         flash(
             _(
@@ -100,6 +110,7 @@ def delete_theme(theme_id: int):
     if not service.remove_theme(found, session=db.session()):
         flash(_("Keep at least one theme: with none, Heard would use its own defaults."), "error")
         return redirect(url_for(".theme", theme_id=theme_id))
+    _record("theme_deleted", f"theme:{theme_id}", name=name)
     db.commit()
     flash(
         _("The theme “%(name)s” is deleted. Tag the stored comments again to drop it.", name=name),
@@ -113,6 +124,7 @@ def delete_theme(theme_id: int):
 def retag_comments():
     ActionForm().validate_on_submit() or abort(400)
     changed = service.retag(session=db.session())
+    _record("comments_retagged", "comments", changed=changed)
     db.commit()
     flash(
         ngettext(

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import catalogues, db
+from app.audit import record
 from app.auth import authenticate, requires, start_page, user_can
 from app.export import ExportError, export_csv
 from app.forms import ActionForm
@@ -69,6 +70,8 @@ def change_state(slug: str, action: str):
     except StateError as error:
         flash(str(error), "error")
         return redirect(url_for(".surveys"))
+    done = "survey_opened" if action == "open" else "survey_closed"
+    record(done, f"survey:{slug}", staff_id=g.user.id, session=db.session())
     db.commit()
     flash(
         _("The survey is now open.") if survey.is_open else _("The survey is now closed."), "status"
@@ -84,6 +87,14 @@ def download(slug: str):
         export_csv(slug, buffer, session=db.session())
     except ExportError:
         abort(404)
+    record(
+        "downloaded",
+        f"survey:{slug}",
+        staff_id=g.user.id,
+        session=db.session(),
+        file="responses.csv",
+    )
+    db.commit()
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",
