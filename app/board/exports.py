@@ -37,6 +37,9 @@ HISTORY_HEADER = ["ref", "audience", "period", "n", "positive", "value", "ci_low
 HISTORY_HEADER += ["expected", "status"]
 TALLY_HEADER = ["survey", "audience", "question", "group", "answer", "label", "count", "share"]
 TALLY_HEADER += ["answered", "not_answered"]
+# A count kept from the board: under the threshold, or one that would let such a count be
+# worked out (app.analysis.disclosure). The same word for both, so neither can be told apart.
+HIDDEN = "hidden"
 
 
 def _rounded(x: float | None) -> float | None:
@@ -74,8 +77,12 @@ def history_rows(views: Sequence[KpiView]) -> Iterable[list]:
             ]
 
 
+def _count(n: int | None) -> int | str:
+    return HIDDEN if n is None else n
+
+
 def tally_rows(surveys: Sequence[SurveyTallies]) -> Iterable[list]:
-    """Yield one row per survey, question, group and answer."""
+    """Yield one row per survey, question, group and answer; a hidden count says so."""
     for survey in surveys:
         for tally in survey.tallies:
             labels = survey.labels.get(tally.key, {})
@@ -87,10 +94,10 @@ def tally_rows(surveys: Sequence[SurveyTallies]) -> Iterable[list]:
                     tally.group,
                     option.value,
                     labels.get(option.value, option.value),
-                    option.count,
+                    _count(option.count),
                     _rounded(option.share),
-                    tally.answered,
-                    tally.not_answered,
+                    _count(tally.answered),
+                    _count(tally.not_answered),
                 ]
 
 

@@ -25,6 +25,19 @@ def pct(fraction: float | None) -> str:
     return "–" if fraction is None else f"{percent(fraction)}%"
 
 
+@bp.app_template_filter("count")
+def count(n: int | None) -> str:
+    """Return a count for a table cell; a count kept from the board says "hidden"."""
+    # One word whether it is small or hides another: telling them apart would give one away.
+    return _("hidden") if n is None else str(n)
+
+
+@bp.app_template_filter("count_in_sentence")
+def count_in_sentence(n: int | None) -> str:
+    """Return a count as it reads in a sentence ("12 answered", "a hidden number answered")."""
+    return _("a hidden number") if n is None else str(n)
+
+
 @bp.app_template_filter("points")
 def points(change: float | None) -> str:
     """Return a change as signed percentage points, e.g. "+3 percentage points"."""

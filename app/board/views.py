@@ -1,13 +1,13 @@
 """Board pages: dashboard, one KPI and its chart, comparison across audiences, tallies, pack."""
 
-from flask import Response, abort, g, render_template, request
+from flask import Response, abort, current_app, g, render_template, request
 
 from app import db
-from app.auth import requires
+from app.auth import requires, user_can
 from app.board import bp, filters
 from app.board.charting import chart_svg
 from app.board.service import across_audiences, by_area
-from app.board.tallies import survey_tallies
+from app.board.tallies import any_small, as_shown, survey_tallies
 from app.kpis.readings import kpi_views, one_view
 from app.permissions import Permission
 from app.words import AUDIENCE_NAMES
@@ -35,6 +35,15 @@ def reading_of(kpi_id: int, on):
         vocabulary=filters.vocabulary(),
     )
     return view or abort(404)
+
+
+def shown_tallies(survey_ids: list[int] | None, by: str) -> tuple[list, bool]:
+    """Return the tallies this reader may see, and whether they hold exact small numbers."""
+    session, kind = db.session(), filters.period_kind()
+    found = survey_tallies(survey_ids, by=by, period_kind=kind, session=session)
+    exact = user_can(Permission.EXACT_COUNTS)
+    threshold = current_app.config["SUPPRESSION_THRESHOLD"]
+    return as_shown(found, exact=exact, threshold=threshold), exact and any_small(found, threshold)
 
 
 def _page(template: str, form, **context):
@@ -89,10 +98,13 @@ def chart(kpi_id: int):
 @requires(Permission.AGGREGATES)
 def tallies():
     form, surveys = filters.tallies_form(request.args, session=db.session())
-    found = None
+    found, small = None, False
     if request.args and not form.errors:
         ids = [surveys[form.survey.data]] if form.survey.data else None
-        kind = filters.period_kind()
-        found = survey_tallies(ids, by=form.by.data, period_kind=kind, session=db.session())
-    page = render_template("board/tallies.html", form=form, found=found)
+        found, small = shown_tallies(ids, form.by.data)
+    threshold = current_app.config["SUPPRESSION_THRESHOLD"]
+    exact = user_can(Permission.EXACT_COUNTS)
+    page = render_template(
+        "board/tallies.html", form=form, found=found, small=small, exact=exact, threshold=threshold
+    )
     return page, 400 if form.errors else 200
