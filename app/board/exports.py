@@ -46,6 +46,10 @@ def _rounded(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
+def _count(n: int | None) -> int | str:
+    return HIDDEN if n is None else n
+
+
 def kpi_rows(views: Sequence[KpiView], vocabulary: Vocabulary) -> Iterable[list]:
     """Yield one row per KPI: the JSON reading plus target, change and sample warnings."""
     for view in views:
@@ -54,7 +58,9 @@ def kpi_rows(views: Sequence[KpiView], vocabulary: Vocabulary) -> Iterable[list]
             view.row.kpi.priority_area,
             *(d[k] for k in ("ref", "statement", "audience")),
             view.row.survey_slug,
-            *(d[k] for k in ("n", "positive", "value", "ci_low", "ci_high", "expected")),
+            _count(d["n"]),
+            _count(d["positive"]),
+            *(d[k] for k in ("value", "ci_low", "ci_high", "expected")),
             d["status"],
             vocabulary.label(view.reading.status),
             d["explanation"],
@@ -72,13 +78,13 @@ def history_rows(views: Sequence[KpiView]) -> Iterable[list]:
     for view in views:
         for item in view.history:
             d = reading_to_dict(item.reading)
-            yield [d["ref"], d["audience"], item.period.key, d["n"], d["positive"]] + [
-                d[k] for k in ("value", "ci_low", "ci_high", "expected", "status")
-            ]
-
-
-def _count(n: int | None) -> int | str:
-    return HIDDEN if n is None else n
+            yield [
+                d["ref"],
+                d["audience"],
+                item.period.key,
+                _count(d["n"]),
+                _count(d["positive"]),
+            ] + [d[k] for k in ("value", "ci_low", "ci_high", "expected", "status")]
 
 
 def tally_rows(surveys: Sequence[SurveyTallies]) -> Iterable[list]:

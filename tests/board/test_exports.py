@@ -23,10 +23,10 @@ def rows_of(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
 
 
-def test_the_kpi_csv_has_the_readings_as_fractions(board, review, add_responses):
+def test_the_kpi_csv_has_the_readings_as_fractions(officer, review, add_responses):
     add_responses(review, mix(6, 2, 1, 1), utc(2025, 6, 10))
     add_responses(review, mix(3, 1), utc(2025, 7, 2))
-    response = board.get("/board/kpis.csv")
+    response = officer.get("/board/kpis.csv")
     assert response.mimetype == "text/csv"
     assert 'filename="kpis-2025-07-15.csv"' in response.headers["Content-Disposition"]
     row = next(r for r in rows_of(response) if r["ref"] == "R 1")

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from app.models import AuditEvent, Role
-from tests.kpi_fixtures import mix, utc
+from tests.kpi_fixtures import kpi_id, mix, utc
 from tests.pages import page, squash, text
 
 HIDDEN_NOTE = (
@@ -130,3 +130,67 @@ def test_who_downloads_tallies_and_whether_they_were_exact_is_recorded(
         ("downloaded", {"file": "tallies-language.csv", "exact": False}),
         ("downloaded", {"file": "tallies-language.csv", "exact": True}),
     ]
+
+
+KPI_HIDDEN = (
+    "Fewer than 10 people answered: the figures are hidden so that no one can be recognised,"
+    " so Grey."
+)
+KPI_WARNING = "This page holds small numbers: do not share them."
+
+
+def card_text(response, ref: str) -> str:
+    for article in page(response).select("article.kpi-card"):
+        if squash(article.select_one(".kpi-title a").get_text()) == ref:
+            return squash(article.get_text(" "))
+    raise AssertionError(f"no card for {ref}")
+
+
+def test_the_board_sees_a_kpi_on_a_few_answers_hidden_everywhere(board, review, add_responses, app):
+    add_responses(review, mix(3, 1), utc(2025, 7, 2))
+    shown = card_text(board.get("/board/"), "R 1")
+    assert KPI_HIDDEN in shown and "Answers (n) hidden" in shown and "75%" not in shown
+    assert "Too few answers" not in shown and "July 2025 hidden – – " in shown
+    assert KPI_WARNING not in text(board.get("/board/"))
+    kpi = f"/board/kpis/{kpi_id(app, 'R 1')}"
+    image = page(board.get(kpi)).select_one("figure.chart img")
+    assert image["alt"].endswith("The latest figures are hidden: fewer than 10 people answered.")
+    chart = board.get(image["src"])
+    assert chart.status_code == 200 and chart.mimetype == "image/svg+xml"
+    compare = text(board.get("/board/compare"))
+    assert "75%" not in compare
+    pack = text(board.get("/board/pack"))
+    assert "R 1 Young people Grey – hidden" in pack
+    row = next(r for r in rows_of(board.get("/board/kpis.csv")) if r["ref"] == "R 1")
+    assert (row["n"], row["positive"], row["value"], row["ci_low"]) == ("hidden", "hidden", "", "")
+    assert (row["status"], row["below_minimum_sample"]) == ("grey", "False")
+    history = load_workbook(io.BytesIO(board.get("/board/kpis.xlsx").data))["KPI history"]
+    july = [r for r in history.iter_rows(values_only=True) if r[0] == "R 1" and r[2] == "2025-07"]
+    assert [r[3:6] for r in july] == [("hidden", "hidden", None)]
+
+
+def test_a_change_from_a_hidden_period_is_not_shown(board, review, add_responses):
+    add_responses(review, mix(3, 1), utc(2025, 6, 10))  # June: 4 answers, hidden
+    add_responses(review, mix(16, 4), utc(2025, 7, 2))  # July: 24 in all, shown
+    shown = card_text(board.get("/board/"), "R 1")
+    assert "June 2025 hidden" in shown and "July 2025 24 79%" in shown
+    # July's value and the change would give June's value away.
+    assert "Change since the last period no earlier value to compare" in shown
+
+
+def test_an_officer_sees_a_kpi_on_a_few_answers_with_a_warning(
+    sign_in, today, review, add_responses
+):
+    add_responses(review, mix(3, 1), utc(2025, 7, 2))
+    officer = sign_in(Role.OFFICER)
+    response = officer.get("/board/")
+    assert KPI_WARNING in text(response)
+    assert "Answers (n) 4" in card_text(response, "R 1")
+    assert KPI_WARNING in text(officer.get("/board/compare"))
+    assert KPI_WARNING in text(officer.get("/board/pack"))
+
+
+def test_a_kpi_on_enough_answers_is_exact_for_the_board(board, review, add_responses):
+    add_responses(review, mix(9, 3), utc(2025, 7, 2))
+    shown = card_text(board.get("/board/"), "R 1")
+    assert "75% of 12 young people" in shown and "hidden" not in shown
