@@ -97,7 +97,7 @@ def all_events(chosen: AuditFilter, *, session: Session) -> Iterator[tuple[Audit
 
 
 def staff_choices(*, session: Session) -> list[tuple[int, str]]:
-    """Return every member of staff who appears in the trail or has an account, by email."""
+    """Return every member of staff (id, email) to filter the trail by, by email."""
     return list(session.exec(select(StaffUser.id, StaffUser.email).order_by(StaffUser.email)))
 
 
