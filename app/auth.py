@@ -1,4 +1,5 @@
-"""Staff sign-in: the signed-in user of each request, `role_required`, role ranks."""
+"""Staff sign-in: the signed-in user of each request, and a permission on every staff page
+(`app/permissions.py`)."""
 
 from datetime import timedelta
 from functools import wraps
@@ -10,9 +11,7 @@ from sqlmodel import Session
 from app import db
 from app.accounts import people, sessions
 from app.models import Role, StaffUser, utcnow
-
-# Each role includes the roles below it; safeguarding sits beside officer.
-RANKS = {Role.BOARD: 1, Role.SAFEGUARDING: 2, Role.OFFICER: 2, Role.ADMIN: 3}
+from app.permissions import Permission, can, start_endpoint
 
 # The cookie's keys: the signed-in session's token, and a half-finished two-step sign-in.
 TOKEN = "staff_session"
@@ -25,6 +24,7 @@ TWO_STEP_ROLES = (Role.ADMIN, Role.SAFEGUARDING)
 def init_app(app: Flask) -> None:
     """Load the signed-in staff user, if any, before each request."""
     app.before_request(_load_user)
+    app.jinja_env.globals["can"] = user_can
 
 
 def _load_user() -> None:
@@ -56,8 +56,8 @@ def setup_needed(user: StaffUser) -> str | None:
     return None
 
 
-def role_required(role: Role, *, setup: bool = False):
-    """Let only signed-in staff with this role (or a higher one) see a page.
+def requires(permission: Permission, *, setup: bool = False):
+    """Let only signed-in staff whose role has this permission see a page.
 
     `setup` marks the pages that finish setting up an account (a new password, two-step
     sign-in): they stay open while that is outstanding; every other page sends people there.
@@ -70,21 +70,28 @@ def role_required(role: Role, *, setup: bool = False):
                 return redirect(url_for("manage.sign_in", next=request.path))
             if not setup and (needed := setup_needed(g.user)):
                 return redirect(url_for(needed))
-            if not allowed(g.user.role, role):
+            if not can(g.user.role, permission):
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapped.required_role = role
+        wrapped.permission = permission
         return wrapped
 
     return decorate
 
 
-def allowed(user_role: str, needed: Role) -> bool:
-    """Say whether a user's role reaches the one a page needs."""
-    if needed == Role.SAFEGUARDING:
-        return user_role in (Role.SAFEGUARDING, Role.ADMIN)
-    return RANKS.get(Role(user_role), 0) >= RANKS[needed]
+def user_can(permission: Permission | str) -> bool:
+    """Say whether the signed-in member of staff has a permission (templates call `can`)."""
+    user = g.get("user")
+    return user is not None and can(user.role, Permission(permission))
+
+
+def start_page(user: StaffUser | None = None) -> str:
+    """Return the address of the first page a member of staff (by default the signed-in one)
+    may open."""
+    user = user or g.get("user")
+    endpoint = start_endpoint(user.role) if user is not None else None
+    return url_for(endpoint or "respond.home")
 
 
 def create_user(email: str, password: str, role: Role, *, session: Session) -> StaffUser:

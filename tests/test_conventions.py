@@ -1,4 +1,4 @@
-"""House rules enforced by tests: every staff page checks a role."""
+"""House rules enforced by tests: every staff page names the permission it needs."""
 
 from app import create_app
 
@@ -13,14 +13,14 @@ PUBLIC_ENDPOINTS = {
 }
 
 
-def test_every_staff_route_carries_a_role_check():
+def test_every_staff_route_names_a_permission():
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
     unguarded = [
         rule.endpoint
         for rule in app.url_map.iter_rules()
         if rule.endpoint.partition(".")[0] not in PUBLIC_BLUEPRINTS
         and rule.endpoint not in PUBLIC_ENDPOINTS
-        and not hasattr(app.view_functions[rule.endpoint], "required_role")
+        and not hasattr(app.view_functions[rule.endpoint], "permission")
     ]
     app.extensions["engine"].dispose()
     assert unguarded == []
@@ -31,7 +31,7 @@ def test_the_staff_routes_checked_include_the_board():
     guarded = {
         rule.endpoint.partition(".")[0]
         for rule in app.url_map.iter_rules()
-        if hasattr(app.view_functions[rule.endpoint], "required_role")
+        if hasattr(app.view_functions[rule.endpoint], "permission")
     }
     app.extensions["engine"].dispose()
     assert {"board", "manage", "people", "safeguarding"} <= guarded

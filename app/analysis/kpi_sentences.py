@@ -40,6 +40,11 @@ TEMPLATES = {
         "Too few answers to say: %(people)s answered and at least %(minimum)s are"
         " needed, so %(status)s."
     ),
+    # Shown to the board in place of figures that rest on too few people to be safe.
+    "hidden": N_(
+        "Fewer than %(threshold)s people answered: the figures are hidden so that no one can"
+        " be recognised, so %(status)s."
+    ),
     "blue": N_(
         "%(value)s%% of %(people)s (95%% CI %(low)s-%(high)s%%) meets the final target of"
         " %(final)s%% and the work is closed, so %(status)s."

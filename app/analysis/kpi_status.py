@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
@@ -67,11 +67,11 @@ class KpiReading:
     ref: str
     statement: str
     audience: str
-    n: int
-    positive: int
-    value: float | None  # None only when nobody answered
-    ci_low: float
-    ci_high: float
+    n: int | None  # None (with positive, value and interval): hidden from the board
+    positive: int | None
+    value: float | None  # None when nobody answered, or hidden
+    ci_low: float | None
+    ci_high: float | None
     expected: float | None  # None when not due yet
     status: Status
     explanation: str  # in English; pages translate TEMPLATES[case] with the facts
@@ -277,6 +277,31 @@ def slow_to_progress(history: Sequence[tuple[date, Status, float | None, float |
 def _fraction(x: float | None) -> float | None:
     """Return a fraction rounded to 4 dp, keeping None."""
     return None if x is None else round(x, 4)
+
+
+def hidden_reading(reading: KpiReading, threshold: int, vocabulary: Vocabulary) -> KpiReading:
+    """Return a reading on fewer than `threshold` answers with its figures and status hidden.
+
+    n and positive become None, as do the value and its interval; the status is Grey, since
+    a colour read from a few answers says something about those few. The expected value on
+    the milestone line is the partnership's plan, not anyone's answer, and stays.
+    """
+    if not 0 < reading.n < threshold:
+        return reading
+    facts = {"threshold": threshold}
+    return replace(
+        reading,
+        n=None,
+        positive=None,
+        value=None,
+        ci_low=None,
+        ci_high=None,
+        status=Status.GREY,
+        explanation=explain("hidden", vocabulary.label(Status.GREY), facts),
+        slow_to_progress=False,
+        case="hidden",
+        facts=tuple(facts.items()),
+    )
 
 
 def reading_to_dict(reading: KpiReading) -> dict[str, object]:

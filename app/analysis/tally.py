@@ -145,7 +145,7 @@ def share(count: int, total: int) -> float | None:
 @dataclass(frozen=True)
 class OptionTally:
     value: str
-    count: int
+    count: int | None  # None: hidden to protect small numbers (analysis.disclosure)
     share: float | None  # of the people who answered the question
 
 
@@ -153,8 +153,8 @@ class OptionTally:
 class QuestionTally:
     key: str
     group: str  # "" for everyone, else the period, language or mode
-    answered: int
-    not_answered: int
+    answered: int | None  # None: hidden, as a count may be
+    not_answered: int | None
     options: tuple[OptionTally, ...]
 
 

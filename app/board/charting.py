@@ -54,6 +54,14 @@ def alt_text(view: KpiView) -> str:
         target=percent(definition.target / 100),
         date=month_year(definition.target_date),
     )
+    if reading.n is None:
+        return _(
+            "Chart of %(ref)s from %(first)s to %(last)s against the milestone line up to"
+            " %(target)s%% by %(date)s. The latest figures are hidden: fewer than"
+            " %(threshold)s people answered.",
+            threshold=dict(reading.facts)["threshold"],
+            **facts,
+        )
     if reading.value is None:
         return _(
             "Chart of %(ref)s from %(first)s to %(last)s against the milestone line up to"

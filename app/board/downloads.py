@@ -1,18 +1,22 @@
 """The board's downloads: KPI readings and tallies as CSV, and a workbook of all three."""
 
-from flask import Response, abort, request
+from flask import Response, abort, g, request
 
 from app import db
-from app.auth import role_required
+from app.audit import record
+from app.auth import requires, user_can
 from app.board import bp, exports, filters
-from app.board.tallies import survey_tallies
-from app.board.views import readings
-from app.models import Role
+from app.board.views import readings, shown_tallies
+from app.permissions import Permission
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _download(body, mimetype: str, name: str) -> Response:
+    # Exact counts can hold small numbers: who took a copy of them is on the audit trail.
+    exact = user_can(Permission.EXACT_COUNTS)
+    record("downloaded", "board", staff_id=g.user.id, session=db.session(), file=name, exact=exact)
+    db.commit()
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(body, mimetype=mimetype, headers=headers)
 
@@ -25,7 +29,7 @@ def _filtered():
 
 
 @bp.get("/kpis.csv")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def kpis_csv():
     form, on = _filtered()
     rows = exports.kpi_rows(readings(form, on), filters.vocabulary())
@@ -33,26 +37,23 @@ def kpis_csv():
 
 
 @bp.get("/tallies.csv")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def tallies_csv():
     form, surveys = filters.tallies_form(request.args, session=db.session())
     if form.errors:
         abort(400)
     ids = [surveys[form.survey.data]] if form.survey.data else None
-    by, kind = form.by.data, filters.period_kind()
-    found = survey_tallies(ids, by=by, period_kind=kind, session=db.session())
+    found, _small = shown_tallies(ids, form.by.data)
     body = exports.to_csv(exports.TALLY_HEADER, exports.tally_rows(found))
-    return _download(body, "text/csv", f"tallies-{by}.csv")
+    return _download(body, "text/csv", f"tallies-{form.by.data}.csv")
 
 
 @bp.get("/kpis.xlsx")
-@role_required(Role.BOARD)
+@requires(Permission.AGGREGATES)
 def kpis_xlsx():
     form, on = _filtered()
     views = readings(form, on)
-    found = survey_tallies(
-        None, by="period", period_kind=filters.period_kind(), session=db.session()
-    )
+    found, _small = shown_tallies(None, "period")
     body = exports.to_xlsx(
         [
             ("KPIs", exports.KPI_HEADER, exports.kpi_rows(views, filters.vocabulary())),

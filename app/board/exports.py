@@ -37,10 +37,17 @@ HISTORY_HEADER = ["ref", "audience", "period", "n", "positive", "value", "ci_low
 HISTORY_HEADER += ["expected", "status"]
 TALLY_HEADER = ["survey", "audience", "question", "group", "answer", "label", "count", "share"]
 TALLY_HEADER += ["answered", "not_answered"]
+# A count kept from the board: under the threshold, or one that would let such a count be
+# worked out (app.analysis.disclosure). The same word for both, so neither can be told apart.
+HIDDEN = "hidden"
 
 
 def _rounded(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
+
+
+def _count(n: int | None) -> int | str:
+    return HIDDEN if n is None else n
 
 
 def kpi_rows(views: Sequence[KpiView], vocabulary: Vocabulary) -> Iterable[list]:
@@ -51,7 +58,9 @@ def kpi_rows(views: Sequence[KpiView], vocabulary: Vocabulary) -> Iterable[list]
             view.row.kpi.priority_area,
             *(d[k] for k in ("ref", "statement", "audience")),
             view.row.survey_slug,
-            *(d[k] for k in ("n", "positive", "value", "ci_low", "ci_high", "expected")),
+            _count(d["n"]),
+            _count(d["positive"]),
+            *(d[k] for k in ("value", "ci_low", "ci_high", "expected")),
             d["status"],
             vocabulary.label(view.reading.status),
             d["explanation"],
@@ -69,13 +78,17 @@ def history_rows(views: Sequence[KpiView]) -> Iterable[list]:
     for view in views:
         for item in view.history:
             d = reading_to_dict(item.reading)
-            yield [d["ref"], d["audience"], item.period.key, d["n"], d["positive"]] + [
-                d[k] for k in ("value", "ci_low", "ci_high", "expected", "status")
-            ]
+            yield [
+                d["ref"],
+                d["audience"],
+                item.period.key,
+                _count(d["n"]),
+                _count(d["positive"]),
+            ] + [d[k] for k in ("value", "ci_low", "ci_high", "expected", "status")]
 
 
 def tally_rows(surveys: Sequence[SurveyTallies]) -> Iterable[list]:
-    """Yield one row per survey, question, group and answer."""
+    """Yield one row per survey, question, group and answer; a hidden count says so."""
     for survey in surveys:
         for tally in survey.tallies:
             labels = survey.labels.get(tally.key, {})
@@ -87,10 +100,10 @@ def tally_rows(surveys: Sequence[SurveyTallies]) -> Iterable[list]:
                     tally.group,
                     option.value,
                     labels.get(option.value, option.value),
-                    option.count,
+                    _count(option.count),
                     _rounded(option.share),
-                    tally.answered,
-                    tally.not_answered,
+                    _count(tally.answered),
+                    _count(tally.not_answered),
                 ]
 
 

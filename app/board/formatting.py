@@ -25,6 +25,27 @@ def pct(fraction: float | None) -> str:
     return "–" if fraction is None else f"{percent(fraction)}%"
 
 
+@bp.app_template_filter("count")
+def count(n: int | None) -> str:
+    """Return a count for a table cell; a count kept from the board says "hidden"."""
+    # One word whether it is small or hides another: telling them apart would give one away.
+    return _("hidden") if n is None else str(n)
+
+
+@bp.app_template_filter("count_in_sentence")
+def count_in_sentence(n: int | None) -> str:
+    """Return a count as it reads in a sentence ("12 answered", "a hidden number answered")."""
+    return _("a hidden number") if n is None else str(n)
+
+
+@bp.app_template_filter("interval")
+def interval(reading: KpiReading) -> str:
+    """Return a reading's 95% interval, "40% – 62%", or a dash when there is none."""
+    if reading.ci_low is None or reading.ci_high is None:
+        return "–"
+    return f"{pct(reading.ci_low)} – {pct(reading.ci_high)}"
+
+
 @bp.app_template_filter("points")
 def points(change: float | None) -> str:
     """Return a change as signed percentage points, e.g. "+3 percentage points"."""
@@ -76,7 +97,8 @@ def explanation(reading: KpiReading, vocabulary: Vocabulary) -> str:
     facts = dict(reading.facts)
     dates = {"milestone": month_year, "start": long_date}
     shown = {k: dates[k](v) if k in dates else v for k, v in facts.items()}
-    shown["people"] = people(reading.n, reading.audience)
+    if reading.n is not None:  # a hidden reading's sentence names no count
+        shown["people"] = people(reading.n, reading.audience)
     return _(TEMPLATES[reading.case], status=status_word(reading, vocabulary), **shown)
 
 

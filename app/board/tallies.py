@@ -1,10 +1,11 @@
 """Per-question tallies of a survey: counts and shares per option, by period, language or mode."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
 
+from app.analysis.disclosure import holds_small, safe_tallies
 from app.analysis.tally import QuestionTally, period_of, question_tallies, roll_up
 from app.board.queries import DIMENSIONS, surveys_with_versions, tally_rows
 from app.definitions import definition_of
@@ -23,6 +24,7 @@ class SurveyTallies:
     questions: dict[str, str]  # key -> question text, in survey order
     labels: dict[str, dict[str, str]]  # key -> value -> option label
     tallies: list[QuestionTally]
+    multiple: frozenset[str] = frozenset()  # keys of questions that take several answers
 
 
 def option_labels(definition: SurveyDef) -> dict[str, dict[str, str]]:
@@ -69,9 +71,28 @@ def survey_tallies(
             {key: list(values) for key, values in labels.items()},
         )
         questions = {q.key: q.text for q in definition.questions if q.key in labels}
+        multiple = frozenset(q.key for q in definition.questions if q.type == Kind.MULTIPLE)
         found.append(
             SurveyTallies(
-                survey.slug, definition.title, definition.audience, questions, labels, tallies
+                survey.slug,
+                definition.title,
+                definition.audience,
+                questions,
+                labels,
+                tallies,
+                multiple,
             )
         )
     return found
+
+
+def as_shown(found: list[SurveyTallies], *, exact: bool, threshold: int) -> list[SurveyTallies]:
+    """Return tallies as a reader may see them: exact, or with small numbers hidden."""
+    if exact:
+        return found
+    return [replace(s, tallies=safe_tallies(s.tallies, s.multiple, threshold)) for s in found]
+
+
+def any_small(found: list[SurveyTallies], threshold: int) -> bool:
+    """Say whether exact tallies hold a count under the threshold (the page then warns)."""
+    return any(holds_small(survey.tallies, threshold) for survey in found)

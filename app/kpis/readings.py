@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from app.analysis.kpi_status import BRAG, KpiReading, Vocabulary, assess
+from app.analysis.kpi_status import BRAG, KpiReading, Vocabulary, assess, hidden_reading
 from app.analysis.tally import Period, change, periods_between, window_counts
 from app.definitions import KpiDef
 from app.kpis.counts import month_counts as counted_months
@@ -39,7 +39,13 @@ class KpiView:
 
     @property
     def below_minimum(self) -> bool:
-        return self.reading.n < self.row.definition.minimum_sample
+        # A hidden reading does not say which side of the minimum it is on.
+        n = self.reading.n
+        return n is not None and n < self.row.definition.minimum_sample
+
+    def holds_small(self, threshold: int) -> bool:
+        """Say whether any period's reading rests on fewer than `threshold` answers."""
+        return any(h.reading.n is not None and 0 < h.reading.n < threshold for h in self.history)
 
 
 def load_kpis(
@@ -116,6 +122,18 @@ def view_of(
         history.append(PeriodReading(period, reading))
     values = [h.reading.value for h in history]
     return KpiView(row, on, history[-1].reading, tuple(history), change(values))
+
+
+def hide_small(view: KpiView, threshold: int, vocabulary: Vocabulary) -> KpiView:
+    """Return a view as the board may see it: each reading on too few answers hidden."""
+    history = tuple(
+        PeriodReading(h.period, hidden_reading(h.reading, threshold, vocabulary))
+        for h in view.history
+    )
+    reading = hidden_reading(view.reading, threshold, vocabulary)
+    # A change between periods would let a hidden value be worked out from a shown one.
+    values = [h.reading.value for h in history]
+    return KpiView(view.row, view.on, reading, history, change(values))
 
 
 def kpi_views(

@@ -5,12 +5,14 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import clock, db
-from app.auth import role_required
+from app.audit import record
+from app.auth import requires
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.forms import ActionEditForm
 from app.manage.service import survey_titled
-from app.models import Action, Role, Survey, utcnow
+from app.models import Action, Survey, utcnow
+from app.permissions import Permission
 from app.reports.publish import publish
 
 LISTS = ("themes", "kpi_refs", "question_keys")
@@ -34,13 +36,21 @@ def _save(action: Action, form: ActionEditForm) -> None:
     db.session().flush()
 
 
+def _record(done: str, action: Action, slug: str) -> None:
+    # Where the action stands, not what it says: the trail keeps no free text.
+    detail = {"survey": slug, "state": action.state}
+    record(done, f"action:{action.id}", staff_id=g.user.id, session=db.session(), **detail)
+
+
 @bp.route("/surveys/<slug>/actions", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ACTIONS)
 def actions(slug: str):
     survey, title = survey_titled(slug, session=db.session()) or abort(404)
     form = ActionEditForm()
     if form.validate_on_submit():
-        _save(Action(survey_id=survey.id, what="", owner=""), form)
+        added = Action(survey_id=survey.id, what="", owner="")
+        _save(added, form)
+        _record("action_added", added, slug)
         db.commit()
         flash(_("The action is saved."), "status")
         return redirect(url_for(".actions", slug=slug))
@@ -63,7 +73,7 @@ def actions(slug: str):
 
 
 @bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ACTIONS)
 def action(action_id: int):
     found = db.session().get(Action, action_id) or abort(404)
     survey = db.session().get(Survey, found.survey_id)
@@ -74,6 +84,7 @@ def action(action_id: int):
     form = ActionEditForm(data=shown | lists)
     if form.validate_on_submit():
         _save(found, form)
+        _record("action_changed", found, survey.slug)
         db.commit()
         flash(_("The action is saved."), "status")
         return redirect(url_for(".actions", slug=survey.slug))
@@ -82,7 +93,7 @@ def action(action_id: int):
 
 
 @bp.post("/surveys/<slug>/publish")
-@role_required(Role.OFFICER)
+@requires(Permission.PUBLISH)
 def publish_report(slug: str):
     ActionForm().validate_on_submit() or abort(400)
     survey, title = survey_titled(slug, session=db.session()) or abort(404)

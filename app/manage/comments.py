@@ -6,7 +6,7 @@ from sqlmodel import select
 from wtforms.fields.choices import SelectChoice
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.comments.moderation import choose_redactions, correct, quote_text, summarise
 from app.comments.store import escalate
 from app.comments.themes import theme_map
@@ -17,10 +17,10 @@ from app.models import (
     Answer,
     CommentReading,
     Response,
-    Role,
     Survey,
     SurveyVersion,
 )
+from app.permissions import Permission
 from app.words import ACTION_STATES
 
 
@@ -93,13 +93,13 @@ def _comments_page(slug: str, refused: ModerateForm | None = None, refused_id: i
 
 
 @bp.get("/surveys/<slug>/comments")
-@role_required(Role.OFFICER)
+@requires(Permission.COMMENTS)
 def comments(slug: str):
     return _comments_page(slug)
 
 
 @bp.post("/comments/<int:reading_id>")
-@role_required(Role.OFFICER)
+@requires(Permission.COMMENTS)
 def moderate(reading_id: int):
     reading = db.session().get(CommentReading, reading_id) or abort(404)
     if reading.withheld:

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlmodel import Session, select
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.comments.notify import alert_in_background
 from app.definitions import definition_of
 from app.manage import bp
@@ -23,7 +23,8 @@ from app.manage.paper_forms import (
     entries,
     settings_form,
 )
-from app.models import ResponseMode, Role, Survey, SurveyVersion
+from app.models import ResponseMode, Survey, SurveyVersion
+from app.permissions import Permission
 from app.questions.words import answer_list, question_words
 from app.responses import Outcome, StoreResult, store_response
 
@@ -91,7 +92,7 @@ def _counted(slug: str) -> None:
 
 
 @bp.route("/surveys/<slug>/paper-entry", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.PAPER_ENTRY)
 def paper_entry(slug: str):
     session = db.session()
     survey, versions = survey_versions(slug, session=session)

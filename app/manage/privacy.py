@@ -10,11 +10,12 @@ from flask_babel import ngettext
 from sqlmodel import select
 
 from app import db
-from app.auth import role_required
+from app.auth import requires
 from app.manage import bp
 from app.manage.privacy_forms import NoticeForm, RetentionForm, WithdrawalForm
-from app.models import Role, Survey
+from app.models import Survey
 from app.notice import FIELDS, privacy_notice, save_notice
+from app.permissions import Permission
 from app.retention import withdrawal
 from app.retention.periods import DEFAULT_MONTHS, retention_of, set_retention
 
@@ -29,7 +30,7 @@ def _data_care() -> dict:
 
 
 @bp.route("/settings/privacy-notice", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@requires(Permission.SETTINGS)
 def notice():
     stored = privacy_notice(session=db.session())
     data = {name: getattr(stored, name) for name in FIELDS} if stored else None
@@ -44,7 +45,7 @@ def notice():
 
 
 @bp.route("/surveys/<slug>/retention", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ERASE)
 def retention(slug: str):
     survey = db.session().exec(select(Survey).where(Survey.slug == slug)).first() or abort(404)
     form = RetentionForm(data={"months": str(retention_of(survey))})
@@ -90,7 +91,7 @@ def _found(form: WithdrawalForm) -> withdrawal.Found | None:
 
 
 @bp.route("/withdraw", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.ERASE)
 def withdraw():
     form = WithdrawalForm()
     found = _found(form) if form.validate_on_submit() else None
@@ -102,7 +103,7 @@ def withdraw():
 
 
 @bp.post("/withdraw/confirm")
-@role_required(Role.OFFICER)
+@requires(Permission.ERASE)
 def withdraw_confirm():
     form = WithdrawalForm()
     found = _found(form) if form.validate_on_submit() else None

@@ -1,20 +1,27 @@
 """Staff pages for the theme list: see, add, edit, try and delete themes; tag comments again."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from app import db
-from app.auth import role_required
+from app.audit import record
+from app.auth import requires
 from app.comments import themes as service
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.theme_forms import ThemeForm, TryForm
-from app.models import Role, Theme
+from app.models import Theme
+from app.permissions import Permission
+
+
+def _record(action: str, subject: str, **detail) -> None:
+    # Theme names and counts only: phrases may have been suggested from comments' words.
+    record(action, subject, staff_id=g.user.id, session=db.session(), **detail)
 
 
 @bp.route("/themes", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def themes():
     taken = service.theme_map(session=db.session())
     if request.method == "POST":
@@ -24,6 +31,7 @@ def themes():
         form = ThemeForm(taken=taken, data=prefill)
     if form.validate_on_submit():
         theme = service.add_theme(form.name.data, form.phrase_list(), session=db.session())
+        _record("theme_added", f"theme:{theme.id}", name=theme.name)
         db.commit()
         flash(
             _(
@@ -43,11 +51,12 @@ def themes():
 
 
 @bp.post("/themes/own")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def edit_default():
     # Heard's defaults have no rows to edit: the first edit makes the list the partnership's.
     ActionForm().validate_on_submit() or abort(400)
     rows = service.own_themes(session=db.session())
+    _record("themes_owned", "themes", count=len(rows))
     db.commit()
     chosen = next((row for row in rows if row.name == request.form.get("theme")), None)
     if chosen is None:
@@ -56,7 +65,7 @@ def edit_default():
 
 
 @bp.route("/themes/<int:theme_id>", methods=["GET", "POST"])
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def theme(theme_id: int):
     found = db.session().get(Theme, theme_id) or abort(404)
     others = [name for name in service.theme_map(session=db.session()) if name != found.name]
@@ -67,7 +76,9 @@ def theme(theme_id: int):
             taken=others, data={"name": found.name, "phrases": "\n".join(found.phrases)}
         )
     if form.validate_on_submit():
+        was = found.name
         service.change_theme(found, form.name.data, form.phrase_list(), session=db.session())
+        _record("theme_changed", f"theme:{found.id}", name=found.name, was=was)
         db.commit()
         flash(
             _(
@@ -91,7 +102,7 @@ def theme(theme_id: int):
 
 
 @bp.post("/themes/<int:theme_id>/delete")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def delete_theme(theme_id: int):
     ActionForm().validate_on_submit() or abort(400)
     found = db.session().get(Theme, theme_id) or abort(404)
@@ -99,6 +110,7 @@ def delete_theme(theme_id: int):
     if not service.remove_theme(found, session=db.session()):
         flash(_("Keep at least one theme: with none, Heard would use its own defaults."), "error")
         return redirect(url_for(".theme", theme_id=theme_id))
+    _record("theme_deleted", f"theme:{theme_id}", name=name)
     db.commit()
     flash(
         _("The theme “%(name)s” is deleted. Tag the stored comments again to drop it.", name=name),
@@ -108,10 +120,11 @@ def delete_theme(theme_id: int):
 
 
 @bp.post("/themes/retag")
-@role_required(Role.OFFICER)
+@requires(Permission.THEMES)
 def retag_comments():
     ActionForm().validate_on_submit() or abort(400)
     changed = service.retag(session=db.session())
+    _record("comments_retagged", "comments", changed=changed)
     db.commit()
     flash(
         ngettext(

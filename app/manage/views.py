@@ -20,18 +20,17 @@ from sqlmodel import select
 
 from app import audit, catalogues, db
 from app.accounts import sessions, signin
-from app.auth import PENDING, TOKEN, local_path, role_required
+from app.auth import PENDING, TOKEN, local_path, requires, start_page, user_can
 from app.export import ExportError, export_csv
 from app.forms import ActionForm
 from app.manage import bp
 from app.manage.forms import CodeForm, SignInForm
 from app.manage.service import survey_rows
-from app.models import Role, StaffUser, StateError, Survey, utcnow
+from app.models import StaffUser, StateError, Survey, utcnow
+from app.permissions import Permission
 
 # The code step must follow the password within this time.
 PENDING_FOR = timedelta(minutes=5)
-# Where each role starts after signing in (the survey list is for officers and admins).
-LANDING = {Role.BOARD: "board.dashboard", Role.SAFEGUARDING: "safeguarding.queue"}
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -96,7 +95,7 @@ def _signed_in(user: StaffUser, now, target: str | None):
     db.commit()
     session.clear()  # a fresh cookie: nothing from before sign-in carries over
     session[TOKEN] = token
-    return redirect(target or url_for(LANDING.get(user.role, ".surveys")))
+    return redirect(target or start_page(user))
 
 
 @bp.post("/sign-out")
@@ -112,8 +111,11 @@ def sign_out():
 
 
 @bp.get("/")
-@role_required(Role.OFFICER)
+@requires(Permission.START)
 def surveys():
+    # Sign-in lands here; a role without the survey list starts on its own first page.
+    if not user_can(Permission.SURVEYS):
+        return redirect(start_page())
     return render_template(
         "manage/surveys.html",
         rows=survey_rows(session=db.session()),
@@ -123,7 +125,7 @@ def surveys():
 
 
 @bp.post("/surveys/<slug>/<any(open, close):action>")
-@role_required(Role.OFFICER)
+@requires(Permission.SURVEYS)
 def change_state(slug: str, action: str):
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -133,6 +135,8 @@ def change_state(slug: str, action: str):
     except StateError as error:
         flash(str(error), "error")
         return redirect(url_for(".surveys"))
+    done = "survey_opened" if action == "open" else "survey_closed"
+    audit.record(done, f"survey:{slug}", staff_id=g.user.id, session=db.session())
     db.commit()
     flash(
         _("The survey is now open.") if survey.is_open else _("The survey is now closed."), "status"
@@ -141,13 +145,21 @@ def change_state(slug: str, action: str):
 
 
 @bp.get("/surveys/<slug>/responses.csv")
-@role_required(Role.OFFICER)
+@requires(Permission.RAW_DATA)
 def download(slug: str):
     buffer = io.StringIO()
     try:
         export_csv(slug, buffer, session=db.session())
     except ExportError:
         abort(404)
+    audit.record(
+        "downloaded",
+        f"survey:{slug}",
+        staff_id=g.user.id,
+        session=db.session(),
+        file="responses.csv",
+    )
+    db.commit()
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",
@@ -156,7 +168,7 @@ def download(slug: str):
 
 
 @bp.get("/translations")
-@role_required(Role.OFFICER)
+@requires(Permission.SURVEYS)
 def translations():
     rows = {language: catalogues.coverage(language) for language in catalogues.languages()}
     return render_template("manage/translations.html", rows=rows)

@@ -9,7 +9,8 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Column, Float, String, Text
+from sqlalchemy import JSON, CheckConstraint, Column, Float, String, Text, event
+from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
 from app.models.base import enum_column, one_of, utcnow
@@ -86,6 +87,27 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(sa_column=Column(String(32), nullable=False))
     subject: str = Field(sa_column=Column(String(64), nullable=False))
     detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class AuditChangeRefused(RuntimeError):
+    """Something tried to change or delete an audit event; the trail is append-only."""
+
+
+def _refuse_change(*_args) -> None:
+    raise AuditChangeRefused("Audit events are only ever added, never changed or deleted.")
+
+
+def _refuse_bulk_change(state) -> None:
+    # update(AuditEvent) and delete(AuditEvent) bypass the mapper events above.
+    if (state.is_update or state.is_delete) and any(
+        mapper.class_ is AuditEvent for mapper in state.all_mappers
+    ):
+        _refuse_change()
+
+
+event.listen(AuditEvent, "before_update", _refuse_change)
+event.listen(AuditEvent, "before_delete", _refuse_change)
+event.listen(Session, "do_orm_execute", _refuse_bulk_change)
 
 
 class Theme(SQLModel, table=True):

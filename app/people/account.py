@@ -5,15 +5,16 @@ from flask_babel import gettext as _
 
 from app import db
 from app.accounts import links, people, signin, twostep
-from app.auth import TWO_STEP_ROLES, role_required
+from app.auth import TWO_STEP_ROLES, requires
 from app.forms import ActionForm
-from app.models import Role, utcnow
+from app.models import utcnow
 from app.people import bp
 from app.people.forms import ChangePasswordForm, CodeForm, CurrentPasswordForm, NewPasswordForm
+from app.permissions import Permission
 
 
 @bp.get("/account")
-@role_required(Role.BOARD)
+@requires(Permission.OWN_ACCOUNT)
 def account():
     return render_template(
         "people/account.html",
@@ -39,7 +40,7 @@ def _recheck(password: str) -> str | None:
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@role_required(Role.BOARD, setup=True)
+@requires(Permission.OWN_ACCOUNT, setup=True)
 def change_password():
     form = ChangePasswordForm(email=g.user.email)
     if form.validate_on_submit():
@@ -57,7 +58,7 @@ def change_password():
 
 
 @bp.post("/account/two-step/start")
-@role_required(Role.BOARD, setup=True)
+@requires(Permission.OWN_ACCOUNT, setup=True)
 def two_step_start():
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -68,7 +69,7 @@ def two_step_start():
 
 
 @bp.route("/account/two-step", methods=["GET", "POST"])
-@role_required(Role.BOARD, setup=True)
+@requires(Permission.OWN_ACCOUNT, setup=True)
 def two_step():
     if g.user.two_step:
         return redirect(url_for(".account"))
@@ -99,7 +100,7 @@ def two_step():
 
 
 @bp.post("/account/two-step/off")
-@role_required(Role.BOARD)
+@requires(Permission.OWN_ACCOUNT)
 def two_step_off():
     form = CurrentPasswordForm()
     if _two_step_required():

@@ -8,11 +8,12 @@ from flask_babel import gettext as _
 from app import db
 from app.accounts import emails, passwords, people
 from app.accounts.people import AccountError
-from app.auth import role_required
+from app.auth import requires
 from app.forms import ActionForm
 from app.models import Role, StaffUser, utcnow
 from app.people import bp
 from app.people.forms import ROLE_CHOICES, InviteForm, RoleForm
+from app.permissions import Permission
 from app.words import ROLE_NAMES
 
 
@@ -33,13 +34,13 @@ def account_state(user: StaffUser) -> str:
 
 
 @bp.get("/people")
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def everyone():
     return render_template("people/people.html", people=people.everyone(session=db.session()))
 
 
 @bp.route("/people/invite", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def invite():
     form = InviteForm()
     if form.validate_on_submit():
@@ -87,7 +88,7 @@ def _person(staff_id: int) -> StaffUser:
 
 
 @bp.get("/people/<int:staff_id>")
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def person(staff_id: int):
     user = _person(staff_id)
     return render_template(
@@ -96,7 +97,7 @@ def person(staff_id: int):
 
 
 @bp.post("/people/<int:staff_id>/role")
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def change_role(staff_id: int):
     user, form = _person(staff_id), RoleForm()
     if not form.validate_on_submit():
@@ -113,7 +114,7 @@ def change_role(staff_id: int):
 
 
 @bp.post("/people/<int:staff_id>/<any(disable, enable):change>")
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def switch(staff_id: int, change: str):
     user = _person(staff_id)
     if not ActionForm().validate_on_submit():
@@ -140,7 +141,7 @@ def switch(staff_id: int, change: str):
 
 
 @bp.post("/people/<int:staff_id>/reset")
-@role_required(Role.ADMIN)
+@requires(Permission.PEOPLE)
 def reset(staff_id: int):
     user = _person(staff_id)
     if not ActionForm().validate_on_submit():

@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlmodel import Session, func, select
 
+from app.audit import record
 from app.definitions.loader import latest_version
 from app.models import Report, Survey
 from app.reports.build import build_report
@@ -25,6 +26,14 @@ def publish(
     )
     session.add(report)
     session.flush()
+    record(
+        "report_published",
+        f"report:{report.id}",
+        staff_id=staff_id,
+        session=session,
+        survey=survey.slug,
+        number=report.number,
+    )
     return report
 
 

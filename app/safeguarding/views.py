@@ -4,8 +4,8 @@ from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from app import db
-from app.auth import role_required
-from app.models import Role
+from app.auth import requires
+from app.permissions import Permission
 from app.safeguarding import bp, service
 from app.safeguarding.forms import MarkForm
 from app.safeguarding.words import REASONS, STATES, reasons_of
@@ -23,13 +23,13 @@ def reason_name(category: str) -> str:
 
 
 @bp.get("/")
-@role_required(Role.SAFEGUARDING)
+@requires(Permission.SAFEGUARDING)
 def queue():
     return render_template("safeguarding/queue.html", rows=service.queue(session=db.session()))
 
 
 @bp.route("/alerts/<int:alert_id>", methods=["GET", "POST"])
-@role_required(Role.SAFEGUARDING)
+@requires(Permission.SAFEGUARDING)
 def alert(alert_id: int):
     session = db.session()
     found = service.one_alert(alert_id, session=session) or abort(404)

@@ -16,6 +16,7 @@ from app.analysis.kpi_status import (
     classify,
     expected_on,
     heading_to,
+    hidden_reading,
     percent,
     reading_to_dict,
     slow_to_progress,
@@ -463,3 +464,24 @@ def test_reading_to_dict_keeps_missing_values_as_none():
     data = reading_to_dict(reading(0, 0, date(2024, 1, 1)))
     assert data["value"] is None and data["expected"] is None
     assert data["status"] == "grey"
+
+
+# Readings on a few answers, as the board sees them
+
+
+def test_a_reading_on_fewer_answers_than_the_threshold_hides_its_figures_and_status():
+    exact = reading(8, 9, JUN_2025, minimum_sample=5)
+    assert exact.status == Status.GREEN
+    hidden = hidden_reading(exact, 10, BRAG)
+    assert (hidden.n, hidden.positive, hidden.value, hidden.ci_low) == (None, None, None, None)
+    assert hidden.status == Status.GREY and hidden.expected == exact.expected
+    assert hidden.explanation == (
+        "Fewer than 10 people answered: the figures are hidden so that no one can be"
+        " recognised, so Grey."
+    )
+    assert reading_to_dict(hidden)["n"] is None
+
+
+def test_a_reading_on_enough_answers_or_none_is_left_as_it_is():
+    assert hidden_reading(reading(8, 10, JUN_2025), 10, BRAG) == reading(8, 10, JUN_2025)
+    assert hidden_reading(reading(0, 0, JUN_2025), 10, BRAG) == reading(0, 0, JUN_2025)

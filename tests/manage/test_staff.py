@@ -53,9 +53,16 @@ def test_passwords_are_stored_hashed(sign_in, db_session):
     assert "correct horse" not in user.password_hash and user.password_hash.startswith("scrypt:")
 
 
-def test_a_board_member_cannot_see_the_officers_survey_list(sign_in):
+def test_a_board_member_starts_on_the_dashboard_not_the_officers_survey_list(sign_in):
     client = sign_in(Role.BOARD, "board@example.org")
-    assert client.get("/manage/").status_code == 403
+    response = client.get("/manage/")
+    assert response.status_code == 302 and response.location == "/board/"
+
+
+def test_the_safeguarding_lead_starts_on_the_queue(sign_in):
+    client = sign_in(Role.SAFEGUARDING, "lead@example.org")
+    response = client.get("/manage/")
+    assert response.status_code == 302 and response.location == "/safeguarding/"
 
 
 def test_the_survey_list_shows_state_version_and_response_counts(client, sign_in, make_survey):
