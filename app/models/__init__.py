@@ -14,6 +14,7 @@ from app.models.comments import (
     SafeguardingAlert,
     Theme,
 )
+from app.models.events import Event, SyncImport, SyncKey
 from app.models.responses import Answer, Draft, Response, ResponseMode
 from app.models.staff import Role, StaffUser
 from app.models.surveys import Kpi, KpiMonthCount, Survey, SurveyState, SurveyVersion
@@ -27,6 +28,7 @@ __all__ = [
     "AuditEvent",
     "CommentReading",
     "Draft",
+    "Event",
     "Kpi",
     "KpiMonthCount",
     "QuoteState",
@@ -39,6 +41,8 @@ __all__ = [
     "Survey",
     "SurveyState",
     "SurveyVersion",
+    "SyncImport",
+    "SyncKey",
     "Theme",
     "enum_column",
     "one_of",
