@@ -4,6 +4,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
@@ -67,9 +68,15 @@ def store_response(
     language: str,
     mode: str,
     easy_read: bool = False,
+    event_id: int | None = None,
+    answered_at: datetime | None = None,
     session: Session,
 ) -> StoreResult:
-    """Check and store one whole response in the caller's transaction (flush only)."""
+    """Check and store one whole response in the caller's transaction (flush only).
+
+    `answered_at` is for a response answered elsewhere (a focus group's laptop): it keeps
+    its own time, and a version that has stopped taking answers since then still takes it.
+    """
     existing = session.get(Response, response_id)
     definition = definition_of(version)
     problems = answer_problems(definition, answers)
@@ -79,7 +86,7 @@ def store_response(
     if existing is not None:
         same = existing.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    if not version.accepting:
+    if not version.accepting and answered_at is None:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
@@ -88,8 +95,9 @@ def store_response(
         survey_version_id=version.id,
         language=language,
         mode=mode,
+        event_id=event_id,
         easy_read=easy_read,
-        submitted_at=utcnow(),
+        submitted_at=answered_at or utcnow(),
         content_hash=digest,
     )
     begin_writing(session)
