@@ -27,9 +27,10 @@ easyread_cli = AppGroup("easyread", help="Easy-read wording and pictures.")
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     from app.comments.cli import text_cli
+    from app.sync.cli import sync_cli
 
     groups = (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli, text_cli)
-    for group in groups:
+    for group in (*groups, sync_cli):
         app.cli.add_command(group)
 
 

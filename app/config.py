@@ -73,4 +73,7 @@ def from_environment() -> dict:
         "SMTP_URL": os.environ.get("HEARD_SMTP_URL"),  # smtp://user:password@host:port
         "SAFEGUARDING_EMAIL": os.environ.get("HEARD_SAFEGUARDING_EMAIL"),
         "MAIL_FROM": os.environ.get("HEARD_MAIL_FROM"),
+        # Focus-group sync: a laptop signs bundles with the central server's key.
+        "SYNC_KEY": os.environ.get("HEARD_SYNC_KEY"),
+        "SYNC_MAX_BYTES": int(os.environ.get("HEARD_SYNC_MAX_MB", "20")) * 1024 * 1024,
     }
