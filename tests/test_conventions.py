@@ -4,7 +4,8 @@ from app import create_app
 
 # Pages anyone may open. Every other route, in any blueprint present or future, is staff-only.
 PUBLIC_BLUEPRINTS = {"respond", "publish"}
-PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out"}
+# The sync API takes no session: a bundle signed with the server's sync key is its credential.
+PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out", "events.receive_bundle"}
 
 
 def test_every_staff_route_carries_a_role_check():
