@@ -194,9 +194,8 @@ def _explain(error: ValidationError) -> str:
         for problem in error.errors(include_input=False)[:3]
     ]
     return (
-        "The bundle is signed but its content is not valid, so nothing was stored ("
-        + "; ".join(found)
-        + "). It may come from a different version of Heard: update the laptop and export "
+        f"The bundle is signed but its content is not valid ({'; '.join(found)}). Nothing was "
+        "stored. It may come from a different version of Heard: update the laptop and export "
         "again."
     )
 
