@@ -8,7 +8,7 @@ from datetime import date
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlmodel import Session, select
 
 from app import clock, db
@@ -72,6 +72,7 @@ def events_list() -> None:
 
 
 @click.command("facilitate")
+@with_appcontext
 @click.option("--event", "event_ref", required=True, help="The event's number (or UUID).")
 @click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))

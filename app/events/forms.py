@@ -4,9 +4,21 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from app.forms import strip
+
+DATE_HINT = _l("Enter the date of the event, like 2026-03-31.")
+
+
+class EventDateField(DateField):
+    """A date whose wrong format gets our own sentence, not WTForms' "Not a valid date value"."""
+
+    def process_formdata(self, valuelist) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(DATE_HINT) from None
 
 
 class EventForm(FlaskForm):
@@ -15,13 +27,10 @@ class EventForm(FlaskForm):
     name = StringField(
         _l("Event name"),
         filters=[strip],
-        validators=[InputRequired(_l("Enter a name for the event.")), Length(max=200)],
+        # DataRequired: after stripping, a name of spaces alone is no name.
+        validators=[DataRequired(_l("Enter a name for the event.")), Length(max=200)],
     )
-    held_on = DateField(
-        _l("Date"),
-        format="%Y-%m-%d",
-        validators=[InputRequired(_l("Enter the date of the event, like 2026-03-31."))],
-    )
+    held_on = EventDateField(_l("Date"), format="%Y-%m-%d", validators=[InputRequired(DATE_HINT)])
     group_name = StringField(
         _l("Group (optional)"), filters=[strip], validators=[Optional(), Length(max=200)]
     )
