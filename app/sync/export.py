@@ -25,26 +25,31 @@ def event_part(event: Event) -> dict:
 def event_responses(event: Event, *, session: Session) -> list[dict]:
     """Return every response given at an event, oldest first, answers as they were given."""
     rows = session.exec(
-        select(Response, SurveyVersion, Survey.slug)
+        select(Response, Survey.slug)
         .join(SurveyVersion, SurveyVersion.id == Response.survey_version_id)
         .join(Survey, Survey.id == SurveyVersion.survey_id)
         .where(Response.event_id == event.id)
         .order_by(Response.submitted_at, Response.id)
     ).all()
+    # Each version once: its definition is large, and an event has one or two.
+    ids = {response.survey_version_id for response, _slug in rows}
+    versions = {
+        v.id: v for v in session.exec(select(SurveyVersion).where(SurveyVersion.id.in_(ids)))
+    }
     values = _answer_values(event, session=session)
     return [
         {
             "id": str(response.id),
             "survey": slug,
-            "version": version.number,
-            "hash": version.content_hash,
+            "version": versions[response.survey_version_id].number,
+            "hash": versions[response.survey_version_id].content_hash,
             "language": response.language,
             "mode": response.mode,
             "easy_read": response.easy_read,
             "answered_at": response.submitted_at.isoformat(),
-            "answers": _answers(version, values[response.id]),
+            "answers": _answers(versions[response.survey_version_id], values[response.id]),
         }
-        for response, version, slug in rows
+        for response, slug in rows
     ]
 
 
