@@ -30,7 +30,6 @@ def receive_bundle():
     too_big = f"The bundle is more than the {limit:,} bytes this server takes. Nothing was stored."
     if request.content_length is not None and request.content_length > limit:
         return _refused(413, too_big)
-    request.max_content_length = limit
     try:
         text = request.get_data(cache=False)
     except RequestEntityTooLarge:

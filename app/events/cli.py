@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlmodel import Session, select
 
 from app import clock, db
-from app.events.network import phone_address
+from app.events.network import listening_socket, phone_address
 from app.events.service import create_event, event_rows, offered, unknown_surveys
 from app.facilitation import find_event
 from app.models import StaffUser
@@ -104,5 +104,13 @@ def facilitate(event_ref: str, host: str, port: int) -> None:
     if not has_staff:
         click.echo("No staff account here yet: run `flask --app app users bootstrap` to make one.")
     click.echo("Stop with Ctrl+C.")
+    try:
+        sock = listening_socket(host, port)
+    except OSError as error:
+        raise click.ClickException(
+            f"Cannot listen on {host}:{port} ({error.strerror or error}): another program may "
+            "be using that port. Choose another with --port."
+        ) from None
+    server = waitress.create_server(app, sockets=[sock], threads=8, ident="Heard")
     click.echo(f"Phones on this laptop's network open: http://{address}")
-    waitress.serve(app, host=host, port=port, threads=8, ident="Heard")
+    server.run()

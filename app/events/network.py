@@ -1,5 +1,6 @@
 """The address phones on the laptop's network should use: portable, no POSIX-only calls."""
 
+import os
 import socket
 
 # A documentation-only address (TEST-NET-1): connecting a UDP socket to it sends nothing, but
@@ -29,3 +30,21 @@ def phone_address(host: str, port: int) -> str:
     """Return the address to give phones, for a server listening on host:port."""
     shown = lan_address() if host in ("0.0.0.0", "", "::") else host
     return f"{shown}:{port}" if port != 80 else shown
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """Return a socket bound to host:port for waitress, or raise OSError if it is taken."""
+    family, kind, proto, _name, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        # Elsewhere a restart may reuse a port still closing; on Windows the same option
+        # would let two servers share a port, so it is left off there.
+        if os.name != "nt":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock

@@ -1,6 +1,6 @@
 """Staff sync pages: upload a bundle, read each import's report, retry a quarantined one."""
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
@@ -15,8 +15,6 @@ from app.sync.bundle import BundleError
 from app.sync.importer import import_bundle, retry
 from app.sync.keys import NoKeyError
 
-# Room for the form's other fields around the bundle itself.
-FORM_SLACK = 64 * 1024
 STATES = {
     "imported": _l("Imported"),
     "quarantined": _l("Quarantined"),
@@ -39,8 +37,6 @@ def _after_import(report):
 @bp.route("/manage/sync", methods=["GET", "POST"])
 @role_required(Role.OFFICER)
 def sync():
-    # A bundle is bigger than a page of answers: this page alone takes up to the sync limit.
-    request.max_content_length = _max_bytes() + FORM_SLACK
     form = UploadForm()
     if form.validate_on_submit():
         text = form.bundle.data.read(_max_bytes() + 1)

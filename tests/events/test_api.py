@@ -42,6 +42,14 @@ def test_a_tampered_bundle_is_refused_with_403_and_nothing_stored(app, laptop, c
     assert stored(app)["responses"] == 0
 
 
+def test_a_bundle_of_several_megabytes_is_taken(app, laptop, client):
+    event = make_event(laptop)
+    answer_at(laptop, event, 2)
+    padded = export(laptop, event) + b" " * (3 * 1024 * 1024)  # JSON allows trailing space
+    assert _post(client, padded).status_code == 200
+    assert stored(app)["responses"] == 2
+
+
 def test_a_hundred_megabytes_is_refused_with_413(app, server_key, client):
     reply = _post(client, b" " * (100 * 1024 * 1024))
     assert reply.status_code == 413

@@ -108,6 +108,20 @@ def test_facilitate_refuses_an_event_that_does_not_exist(laptop):
     assert "There is no event 99" in result.output
 
 
+def test_facilitate_explains_a_port_that_is_taken(laptop):
+    from app.events.cli import facilitate
+
+    event = make_event(laptop)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        args = ["--event", str(event.id), "--host", "127.0.0.1", "--port", port]
+        result = laptop.test_cli_runner().invoke(facilitate, args)
+    assert result.exit_code != 0
+    assert "Choose another with --port." in result.output
+
+
 def test_the_lan_address_is_an_ip_address_and_a_named_host_is_kept():
     assert ipaddress.ip_address(lan_address())
     assert phone_address("192.168.1.20", 8080) == "192.168.1.20:8080"

@@ -58,6 +58,17 @@ def test_an_upload_without_a_file_asks_for_one(officer):
     assert error_messages(response) == ["Choose the bundle file to import."]
 
 
+def test_a_bundle_bigger_than_a_page_of_answers_uploads(officer, app, laptop):
+    event = make_event(laptop)
+    answer_at(laptop, event, 2)
+    # Past the 256 KB every other page takes (JSON allows trailing space); under 500 KB,
+    # where the test client would spool its own copy to a file it never closes.
+    padded = export(laptop, event) + b" " * (400 * 1024)
+    response = upload(officer, padded)
+    assert response.status_code == 302
+    assert stored(app)["responses"] == 2
+
+
 def test_a_bundle_over_the_limit_is_refused_with_the_reason(officer, app, laptop):
     event = make_event(laptop)
     answer_at(laptop, event, 2)
