@@ -68,10 +68,24 @@ def server_url(app):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = waitress.create_server(app, host="127.0.0.1", port=port, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve():
+        try:
+            server.run()
+        except (OSError, ValueError):
+            # Closing the sockets under a running loop makes its select fail: that is the stop.
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}"
-    server.close()
+    stopping.set()
+    # As WebTest stops waitress: close every channel (the loop ends with an empty map).
+    for channel in list(server._map.values()):
+        channel.handle_close()
+    server.task_dispatcher.shutdown()
     thread.join(timeout=10)
 
 
