@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make lock"
 
-.PHONY: help run test migrate load bench lint lock translations clean
+.PHONY: help run test migrate load bench lint lock translations clean facilitate
 
 help: ## List the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ load: migrate ## Load (or refresh) the survey templates in surveys/
 run: load translations ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
 	$(FLASK) users bootstrap
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:5000 --workers 2 wsgi:app
+
+facilitate: load translations ## Serve one focus-group event from this laptop: make facilitate EVENT=1
+	$(if $(EVENT),,$(error Say which event: make facilitate EVENT=1 (flask --app app events list shows them)))
+	$(FLASK) facilitate --event $(EVENT)
 
 test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
 	$(BIN)/ruff check app tests tools benchmarks migrations

@@ -33,6 +33,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
 
 def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
+    from app.events import bp as events
     from app.manage import bp as manage
     from app.people import bp as people
     from app.publish import bp as publish
@@ -45,6 +46,7 @@ def _register_blueprints(app: "Flask") -> None:
     app.register_blueprint(people, url_prefix="/manage")
     app.register_blueprint(board, url_prefix="/board")
     app.register_blueprint(safeguarding, url_prefix="/safeguarding")
+    app.register_blueprint(events)  # /manage/events, /manage/sync and the sync API
 
 
 def _refuse_unmigrated(app: "Flask") -> None:

@@ -30,9 +30,10 @@ def init_app(app: Flask) -> None:
     """Register the command groups."""
     from app.comments.cli import text_cli
     from app.retention.cli import data_cli
+    from app.sync.cli import sync_cli
 
     groups = (db_cli, surveys_cli, users_cli, responses_cli, translate_cli, easyread_cli, text_cli)
-    groups += (data_cli,)
+    groups += (data_cli, sync_cli)
     for group in groups:
         app.cli.add_command(group)
 

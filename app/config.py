@@ -99,4 +99,7 @@ def from_environment() -> dict:
         "INVITE_HOURS": os.environ.get("HEARD_INVITE_HOURS", "72"),  # invitation and reset links
         # Admin and safeguarding staff must use two-step sign-in when this is "1".
         "REQUIRE_2FA": os.environ.get("HEARD_REQUIRE_2FA", "") == "1",
+        # Focus-group sync: a laptop signs bundles with the central server's key.
+        "SYNC_KEY": os.environ.get("HEARD_SYNC_KEY"),
+        "SYNC_MAX_BYTES": int(os.environ.get("HEARD_SYNC_MAX_MB", "20")) * 1024 * 1024,
     }

@@ -40,6 +40,7 @@ class Permission(StrEnum):
     OWN_ACCOUNT = "own_account"
     ERASE = "erase"
     PAPER_ENTRY = "paper_entry"
+    EVENTS = "events"
 
 
 # What each permission covers, in the README's words (staff documentation, not translated).
@@ -68,6 +69,8 @@ COVERS = {
     Permission.ERASE: "Delete a response by its withdrawal code, and set how long a survey's "
     "answers are kept",
     Permission.PAPER_ENTRY: "Type in returned paper forms",
+    Permission.EVENTS: "Focus-group events (the facilitator page with its QR code and count), "
+    "and importing the bundles laptops bring back",
 }
 
 # Which permission each staff endpoint needs. Sign-in and sign-out are open to anyone.
@@ -87,7 +90,7 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
     ),
     Permission.EXACT_COUNTS: (),
     Permission.SURVEYS: ("manage.change_state", "manage.translations"),
-    Permission.RAW_DATA: ("manage.download",),
+    Permission.RAW_DATA: ("manage.download", "events.event_bundle"),
     Permission.COMMENTS: ("manage.comments", "manage.moderate"),
     Permission.THEMES: (
         "manage.themes",
@@ -119,6 +122,15 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
     ),
     Permission.ERASE: ("manage.retention", "manage.withdraw", "manage.withdraw_confirm"),
     Permission.PAPER_ENTRY: ("manage.paper_entry",),
+    Permission.EVENTS: (
+        "events.events",
+        "events.new_event",
+        "events.event",
+        "events.event_count",
+        "events.sync",
+        "events.sync_report",
+        "events.sync_retry",
+    ),
 }
 
 OFFICER = frozenset(
@@ -136,6 +148,7 @@ OFFICER = frozenset(
         Permission.OWN_ACCOUNT,
         Permission.ERASE,
         Permission.PAPER_ENTRY,
+        Permission.EVENTS,
     }
 )
 

@@ -4,6 +4,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError
@@ -82,12 +83,16 @@ def store_response(
     easy_read: bool = False,
     withdrawal_hash: str | None = None,
     allow_replaced: bool = False,
+    event_id: int | None = None,
+    answered_at: datetime | None = None,
     session: Session,
 ) -> StoreResult:
     """Check and store one whole response in the caller's transaction (flush only).
 
     allow_replaced stores answers to a version a newer one has replaced: a paper form
     printed before the survey changed was answered while its version was the newest.
+    `answered_at` is for a response answered elsewhere (a focus group's laptop): it keeps
+    its own time, and a version that has stopped taking answers since then still takes it.
     """
     existing = session.get(Response, response_id)
     definition = definition_of(version)
@@ -99,7 +104,7 @@ def store_response(
     if existing is not None:
         same = existing.content_hash == digest
         return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
-    if not version.accepting and not allow_replaced:
+    if not version.accepting and not allow_replaced and answered_at is None:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
@@ -108,8 +113,9 @@ def store_response(
         survey_version_id=version.id,
         language=language,
         mode=mode,
+        event_id=event_id,
         easy_read=easy_read,
-        submitted_at=hour_of(utcnow()),
+        submitted_at=hour_of(answered_at or utcnow()),
         content_hash=digest,
         withdrawal_hash=withdrawal_hash,
     )

@@ -2,7 +2,7 @@
 
 import sys
 
-from benchmarks import dashboard, pages, reports, server, signin, text
+from benchmarks import dashboard, pages, reports, server, signin, sync, text
 
 
 def main() -> None:
@@ -17,6 +17,7 @@ def main() -> None:
     print(reports.report())
     print()
     print(signin.report())
+    print(sync.report())
 
 
 main()

@@ -14,6 +14,7 @@ from app.models.comments import (
     SafeguardingAlert,
     Theme,
 )
+from app.models.events import Event, SyncImport, SyncKey
 from app.models.responses import Answer, Draft, Response, ResponseMode
 from app.models.settings import PrivacyNotice
 from app.models.staff import (
@@ -41,6 +42,7 @@ __all__ = [
     "AuditEvent",
     "CommentReading",
     "Draft",
+    "Event",
     "Kpi",
     "KpiMonthCount",
     "PrivacyNotice",
@@ -54,6 +56,8 @@ __all__ = [
     "Survey",
     "SurveyState",
     "SurveyVersion",
+    "SyncImport",
+    "SyncKey",
     "Theme",
     "enum_column",
     "hour_of",

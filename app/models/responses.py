@@ -11,10 +11,11 @@ from app.models.base import this_hour, utcnow
 
 
 class ResponseMode(StrEnum):
-    ONLINE = "online"
+    ONLINE = "online"  # the respondent's own device, straight to the central server
+    PHONE = "phone"  # a respondent's own phone at an event, through the facilitator's laptop
     KIOSK = "kiosk"
     PAPER = "paper"
-    EVENT = "event"
+    EVENT = "event"  # kept so rows that say it still read; events now have event_id
 
 
 class Response(SQLModel, table=True):
@@ -25,6 +26,8 @@ class Response(SQLModel, table=True):
     survey_version_id: int = Field(foreign_key="survey_version.id")
     language: str = Field(sa_column=Column(String(16), nullable=False))
     mode: str = Field(default=ResponseMode.ONLINE, sa_column=Column(String(16), nullable=False))
+    # The focus group it was given at; None for a response made online, not at an event.
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
     easy_read: bool = False
     submitted_at: datetime = Field(default_factory=this_hour)
     content_hash: str = Field(sa_column=Column(String(64), nullable=False))

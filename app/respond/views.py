@@ -12,6 +12,7 @@ from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.definitions.schema import Kind
+from app.facilitation import serving_event, serving_event_id
 from app.forms import ActionForm
 from app.i18n import easy_read
 from app.models import (
@@ -109,10 +110,12 @@ def _url(slug: str, step: Step) -> str:
 def home():
     session = db.session()
     easy = easy_read()
-    listed = [
-        (survey, page_words(definition_of(version), easy))
-        for survey, version in surveys_with_newest_version(session=session, state=SurveyState.OPEN)
-    ]
+    rows = surveys_with_newest_version(session=session, state=SurveyState.OPEN)
+    event = serving_event(session=session)
+    if event is not None:
+        # At a focus group the laptop offers the event's surveys only.
+        rows = [(survey, version) for survey, version in rows if survey.slug in event.surveys]
+    listed = [(survey, page_words(definition_of(version), easy)) for survey, version in rows]
     return render_template("respond/home.html", surveys=listed)
 
 
@@ -220,14 +223,16 @@ def send(slug: str):
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
     code = unused_code(session=session)
+    event_id = serving_event_id()  # a phone at a focus group, through the facilitator's laptop
     result = store_response(
         response_id=response_id,
         version=version,
         answers=draft.answers,
         language=str(get_locale()),
-        mode=ResponseMode.ONLINE,
+        mode=ResponseMode.PHONE if event_id else ResponseMode.ONLINE,
         easy_read=easy_read(),
         withdrawal_hash=code_hash(code),
+        event_id=event_id,
         session=session,
     )
     if result.outcome == Outcome.REFUSED:

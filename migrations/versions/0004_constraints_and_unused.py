@@ -70,8 +70,12 @@ def downgrade() -> None:
     with op.batch_alter_table("question_option") as batch_op:
         batch_op.create_index("ix_question_option_question_id", ["question_id"], unique=False)
     with op.batch_alter_table("draft") as batch_op:
-        batch_op.add_column(sa.Column("language", sa.String(16), nullable=False, server_default="en"))
-        batch_op.add_column(sa.Column("easy_read", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch_op.add_column(
+            sa.Column("language", sa.String(16), nullable=False, server_default="en")
+        )
+        batch_op.add_column(
+            sa.Column("easy_read", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     with op.batch_alter_table("kpi") as batch_op:
         batch_op.drop_constraint("ck_kpi_closed_at", type_="check")
     with op.batch_alter_table("survey") as batch_op:
