@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("respond", __name__, template_folder="templates")
 
-from app.respond import views  # noqa: E402,F401  (routes register on bp)
+from app.respond import offline, views  # noqa: E402,F401  (routes register on bp)

@@ -47,3 +47,9 @@ def forget_draft(slug: str, draft: Draft, *, session: Session) -> None:
     """Delete a sent draft and drop its token from the browser session."""
     session.delete(draft)
     cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}
+
+
+def forget_sent_draft(response_id, *, session: Session) -> None:
+    """Delete the draft a phone finished offline, found by its response's UUID."""
+    # The phone may have lost its session cookie by now; the UUID came with its signed token.
+    session.exec(delete(Draft).where(Draft.response_id == response_id))

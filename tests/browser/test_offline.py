@@ -1,0 +1,160 @@
+"""A phone that loses its signal mid-survey: it finishes, sends once when the signal returns,
+and keeps nothing afterwards. Network cut with Chromium's own emulation (set_offline)."""
+
+import pytest
+from sqlmodel import Session, select
+
+from app.definitions import parse_text
+from app.definitions.loader import load_survey
+from app.models import Answer, Draft, Response
+from tests.browser.walk import press
+from tests.samples import ALL_TYPES
+
+SLUG = "phone-signal"
+CONTINUE = "form[data-type] button[type=submit]"
+STATUS = "document.getElementById('phone-status').textContent"
+STORED_ON_PHONE = """async () => {
+  const db = await new Promise((ok) => {
+    const opening = indexedDB.open("heard", 1);
+    opening.onsuccess = () => ok(opening.result);
+  });
+  const count = await new Promise((ok) => {
+    const counting = db.transaction("responses").objectStore("responses").count();
+    counting.onsuccess = () => ok(counting.result);
+  });
+  db.close();
+  const kept = (await caches.keys()).filter((name) => name.startsWith("heard-"));
+  return {records: count, caches: kept.length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def survey(live_app) -> str:
+    """Load a survey with every question type and routing into the live server's database."""
+    with Session(live_app.extensions["engine"]) as session:
+        load_survey(parse_text(ALL_TYPES, slug=SLUG, path=f"{SLUG}.toml"), session=session)
+        session.commit()
+    return SLUG
+
+
+def responses(app) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return every stored response to the survey: its mode and its answers."""
+    with Session(app.extensions["engine"]) as session:
+        found = []
+        for response in session.exec(select(Response)).all():
+            rows = session.exec(select(Answer).where(Answer.response_id == response.id)).all()
+            if any(row.question_key == "had_review" for row in rows):
+                found.append((response.mode, sorted((a.question_key, a.value) for a in rows)))
+        return found
+
+
+def start_with_the_worker(page, base: str) -> None:
+    """Open the survey, let the worker take charge, start, and wait for the pages to be kept."""
+    page.goto(f"{base}/s/{SLUG}")
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller")
+    press(page, "main form button[type=submit]")
+    page.wait_for_selector("html[data-phone=mirror]")
+
+
+def test_a_phone_that_loses_signal_finishes_sends_once_and_forgets(
+    new_page, live_server, live_app, survey
+):
+    before = responses(live_app)
+    page = new_page()
+    start_with_the_worker(page, live_server)
+    page.check("input[value=yes]")
+    press(page, CONTINUE)  # answered online: the server's draft has it
+    page.context.set_offline(True)
+
+    press(page, CONTINUE)  # nothing chosen: the server's own message, shown by the phone
+    assert page.title().startswith("Error: ")
+    assert "Choose one answer." in page.inner_text(".error-summary")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    page.check("input[value='4']")
+    press(page, CONTINUE)
+    assert "Saved on this phone" in page.evaluate(STATUS)
+    page.check("input[value=school]")
+    page.check("input[value=jobs]")
+    press(page, CONTINUE)
+    page.check("input[value=teacher]")
+    press(page, CONTINUE)
+
+    page.reload()  # offline: the page comes from the phone, nothing typed or chosen is lost
+    assert page.inner_text(".caption").startswith("Question 5 of 6")
+    page.click("a.back")
+    page.wait_for_load_state()
+    assert page.is_checked("input[value=teacher]")
+    press(page, CONTINUE)
+    page.fill("#answer", "99")
+    press(page, CONTINUE)
+    assert "between 11 and 25" in page.inner_text(".error-summary")
+    page.fill("#answer", "15")
+    press(page, CONTINUE)
+    page.fill("#answer", "  Good, thank you  ")
+    press(page, CONTINUE)
+
+    assert page.url.endswith("/check")
+    page.reload()
+    summary = page.inner_text(".summary")
+    for shown in ("Yes", "Good", "School or college", "Jobs", "A teacher", "15", "Good, thank you"):
+        assert shown in summary
+    page.click(".summary-row:has-text('Who helped') .change a")
+    page.wait_for_load_state()
+    assert page.is_checked("input[value=teacher]")
+    page.check("input[value=family]")
+    press(page, CONTINUE)
+    assert page.url.endswith("/check") and "My family" in page.inner_text(".summary")
+
+    press(page, "main form button[type=submit]")  # Send, with no signal
+    assert page.url.endswith("/saved")
+    waiting = "Saved on this phone. We will send your answers when you are online again."
+    assert page.evaluate(STATUS) == waiting
+    page.reload()
+    assert page.evaluate(STATUS) == waiting
+    assert responses(live_app) == before
+
+    page.context.set_offline(False)
+    page.wait_for_function(f"() => {STATUS}.startsWith('Sent')", timeout=30000)
+    new = [r for r in responses(live_app) if r not in before]
+    assert new == [
+        (
+            "online",
+            [
+                ("age", "15"),
+                ("comments", "Good, thank you"),
+                ("had_review", "yes"),
+                ("helpful", "4"),
+                ("topics", "jobs"),
+                ("topics", "school"),
+                ("who", "family"),
+            ],
+        )
+    ]
+    assert page.evaluate(STORED_ON_PHONE) == {"records": 0, "caches": 0}
+    # Asked to send again, and reloaded: still one response, the server's draft gone.
+    page.evaluate("navigator.serviceWorker.controller.postMessage({type: 'sync', slug: 'x'})")
+    page.reload()
+    assert len(responses(live_app)) == len(before) + 1
+    with Session(live_app.extensions["engine"]) as session:
+        stored = session.exec(select(Response).order_by(Response.submitted_at.desc())).first()
+        assert session.exec(select(Draft).where(Draft.response_id == stored.id)).all() == []
+
+
+def test_with_the_signal_all_the_way_the_phone_keeps_nothing_after_sending(
+    new_page, live_server, live_app, survey
+):
+    before = len(responses(live_app))
+    page = new_page()
+    start_with_the_worker(page, live_server)
+    page.check("input[value=no]")
+    press(page, CONTINUE)
+    press(page, CONTINUE)  # topics is optional
+    page.check("input[value=family]")
+    press(page, CONTINUE)
+    press(page, CONTINUE)
+    press(page, CONTINUE)
+    press(page, "main form button[type=submit]")
+    assert page.url.endswith("/sent")
+    assert len(responses(live_app)) == before + 1
+    page.goto(f"{live_server}/s/{SLUG}")
+    assert page.evaluate(STORED_ON_PHONE)["records"] == 0
