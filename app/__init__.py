@@ -12,7 +12,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     """Build the application: config, extensions, blueprints, errors, commands."""
     from flask import Flask
 
-    from app import auth, cli, config, db, errors, i18n, pages
+    from app import auth, cli, config, db, errors, i18n, kiosk_mode, pages
     from app.extensions import csrf
 
     app = Flask(__name__, instance_path=str(config.INSTANCE))
@@ -23,6 +23,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     csrf.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
+    kiosk_mode.init_app(app)
     pages.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -34,6 +35,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
 
 def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
+    from app.kiosk import bp as kiosk
     from app.manage import bp as manage
     from app.publish import bp as publish
     from app.respond import bp as respond
@@ -44,6 +46,7 @@ def _register_blueprints(app: "Flask") -> None:
     app.register_blueprint(manage, url_prefix="/manage")
     app.register_blueprint(board, url_prefix="/board")
     app.register_blueprint(safeguarding, url_prefix="/safeguarding")
+    app.register_blueprint(kiosk)  # /manage/kiosk to switch it on, /kiosk/... on the tablet
 
 
 def _refuse_unmigrated(app: "Flask") -> None:

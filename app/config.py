@@ -46,6 +46,10 @@ def check(settings: dict) -> None:
     if not threshold.isdigit() or int(threshold) < 2:
         raise ConfigError("HEARD_SUPPRESSION_THRESHOLD must be a whole number, 2 or more.")
     settings["SUPPRESSION_THRESHOLD"] = int(threshold)
+    idle = str(settings.get("KIOSK_IDLE_SECONDS", "120"))
+    if not idle.isdigit() or int(idle) < 4:
+        raise ConfigError("HEARD_KIOSK_IDLE_SECONDS must be a whole number, 4 or more.")
+    settings["KIOSK_IDLE_SECONDS"] = int(idle)
 
 
 def from_environment() -> dict:
@@ -73,4 +77,6 @@ def from_environment() -> dict:
         "SMTP_URL": os.environ.get("HEARD_SMTP_URL"),  # smtp://user:password@host:port
         "SAFEGUARDING_EMAIL": os.environ.get("HEARD_SAFEGUARDING_EMAIL"),
         "MAIL_FROM": os.environ.get("HEARD_MAIL_FROM"),
+        # A kiosk starts again for the next person after this long with nothing pressed.
+        "KIOSK_IDLE_SECONDS": os.environ.get("HEARD_KIOSK_IDLE_SECONDS", "120"),
     }

@@ -4,7 +4,7 @@ from app import create_app
 
 # Pages anyone may open. Every other route, in any blueprint present or future, is staff-only.
 PUBLIC_BLUEPRINTS = {"respond", "publish"}
-PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out"}
+PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out", "kiosk.leave", "kiosk.reset"}
 
 
 def test_every_staff_route_carries_a_role_check():

@@ -2,8 +2,9 @@
 
 import uuid
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import db
@@ -13,6 +14,7 @@ from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import position_of, relevant_answers, shown_questions
 from app.definitions.schema import Kind
 from app.i18n import easy_read
+from app.kiosk_mode import current_kiosk
 from app.models import Draft, Report, Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.respond import bp
 from app.respond.content import option_words, page_words, question_words
@@ -193,12 +195,13 @@ def send(slug: str):
     if not survey.is_open:
         return _closed(survey)
     version = session.get(SurveyVersion, draft.survey_version_id)
+    kiosk = current_kiosk()
     result = store_response(
         response_id=response_id,
         version=version,
         answers=draft.answers,
         language=str(get_locale()),
-        mode=ResponseMode.ONLINE,
+        mode=ResponseMode.KIOSK if kiosk else ResponseMode.ONLINE,
         easy_read=easy_read(),
         session=session,
     )
@@ -208,6 +211,10 @@ def send(slug: str):
     db.commit()
     if result.alerts:
         alert_in_background(current_app.config, url_for("safeguarding.queue", _external=True))
+    if kiosk:
+        # Straight back to the start: the draft and its token are gone, so Back shows nothing.
+        flash(_("Thank you. Your answers have been sent. Please pass the tablet on."), "status")
+        return redirect(url_for(".start", slug=slug))
     return redirect(url_for(".sent", slug=slug))
 
 
