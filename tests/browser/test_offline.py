@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from app.definitions import parse_text
 from app.definitions.loader import load_survey
 from app.models import Answer, Draft, Response
+from tests.browser.test_accessibility import violations
 from tests.browser.walk import press
 from tests.samples import ALL_TYPES
 
@@ -70,6 +71,7 @@ def test_a_phone_that_loses_signal_finishes_sends_once_and_forgets(
     assert page.title().startswith("Error: ")
     assert "Choose one answer." in page.inner_text(".error-summary")
     assert page.evaluate("document.activeElement.className") == "error-summary"
+    assert violations(page) == []  # a page built on the phone, with its error
     page.check("input[value='4']")
     press(page, CONTINUE)
     assert "Saved on this phone" in page.evaluate(STATUS)
@@ -104,6 +106,7 @@ def test_a_phone_that_loses_signal_finishes_sends_once_and_forgets(
     page.check("input[value=family]")
     press(page, CONTINUE)
     assert page.url.endswith("/check") and "My family" in page.inner_text(".summary")
+    assert violations(page) == []
 
     press(page, "main form button[type=submit]")  # Send, with no signal
     assert page.url.endswith("/saved")
@@ -111,6 +114,7 @@ def test_a_phone_that_loses_signal_finishes_sends_once_and_forgets(
     assert page.evaluate(STATUS) == waiting
     page.reload()
     assert page.evaluate(STATUS) == waiting
+    assert violations(page) == []
     assert responses(live_app) == before
 
     page.context.set_offline(False)
