@@ -1,11 +1,14 @@
 """A phone that lost its signal: the pages it keeps, and the endpoint it sends a whole response
 to when the signal returns (checked like an online send, stored once by UUID)."""
 
+import json
 import uuid
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlmodel import func, select
 
+from app.easyread_check import avoid_words, check_text
 from app.models import Answer, Draft, Response
 from app.respond.on_phone import send_token
 from tests.conftest import newest_version, survey_by_slug
@@ -21,6 +24,10 @@ def stored(db_session) -> tuple[int, int]:
     responses = db_session.exec(select(func.count()).select_from(Response)).one()
     answers = db_session.exec(select(func.count()).select_from(Answer)).one()
     return responses, answers
+
+
+def page_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
 def kept_on_phone(client, slug: str) -> dict:
@@ -186,3 +193,14 @@ def test_a_survey_that_closed_before_the_signal_returned_takes_nothing(
     assert response.status_code == 410
     assert response.get_json()["message"] == "This survey closed before we got your answers."
     assert stored(db_session) == before
+
+
+def test_what_the_phone_says_passes_the_easy_read_lint(client, make_survey):
+    slug = make_survey(ALL_TYPES)
+    pack = kept_on_phone(client, slug)
+    saved = page_of(pack["pages"][f"/s/{slug}/saved"])
+    words = json.loads(saved.select_one("#offline-data").get_text())
+    said = [words["saving"], words["waiting"], words["sent"], saved.select_one("h1").get_text()]
+    said += [p.get_text() for p in saved.select("main p:not(.phone-status)")]
+    avoid = avoid_words()
+    assert [f for text in said for f in check_text("phone", text, avoid) if f.error] == []
