@@ -122,8 +122,9 @@ def report() -> str:
     app.extensions["engine"].dispose()
     note = (
         "Each row counts the page's HTML and any file it loads that an earlier page in the "
-        "walk had not loaded (the stylesheet on the first page, the offline script on the start "
-        "page, the read-aloud script on the first question). Sizes in bytes, gzip level 6."
+        "walk had not loaded (the stylesheet and web app manifest on the first page, the offline "
+        "script on the start page, the read-aloud script on the first question). Sizes in bytes, "
+        "gzip level 6."
     )
     weights = table(
         ["version", "page", "HTML", "HTML gzip", "new files gzip", "total gzip", "budget",

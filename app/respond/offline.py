@@ -31,7 +31,7 @@ from app.respond.views import _hours, _page
 from app.responses import Outcome, store_response
 
 log = logging.getLogger(__name__)
-ASSETS = ("heard.css", "listen.js", "offline.js", "offline-page.js")
+ASSETS = ("heard.css", "manifest.json", "listen.js", "offline.js", "offline-page.js")
 
 
 @bp.get("/sw.js")

@@ -16,6 +16,7 @@ const STORE = "responses";
 const CACHE = "heard-pages-";
 const HOUR = 3600 * 1000;
 const recent = {}; // slug -> {state, message}: responses this worker has sent or seen refused
+const loading = {}; // slug -> the promise of its pages arriving
 
 // ---- IndexedDB: one record per response, keyed by its UUID --------------------------------
 
@@ -53,16 +54,17 @@ async function recordsOf(slug) {
 async function inProgress(slug) {
   for (const record of await recordsOf(slug)) {
     if (record.state === "waiting") continue;
-    if (Date.now() - record.updated > record.hours * HOUR) await remove(record.id);
-    else return record;
+    if (Date.now() - record.updated <= record.hours * HOUR) return record;
+    await remove(record.id);
+    await tidy(slug);
   }
-  await tidy(slug);
   return null;
 }
 
 // Pages hold no answers, but nothing is kept once no response of the survey is left here.
+// Not while the survey's pages are arriving: their record is written last.
 async function tidy(slug) {
-  if (!(await recordsOf(slug)).length) await caches.delete(CACHE + slug);
+  if (!loading[slug] && !(await recordsOf(slug)).length) await caches.delete(CACHE + slug);
 }
 
 // ---- Routing: app/definitions/routing.py and app/respond/navigation.py, over the same data --
@@ -137,10 +139,14 @@ function readAnswer(q, form) {
 
 // ---- The survey's pages, kept with no answers in them --------------------------------------
 
-const loading = {};
 function loadPack(slug) {
   // The start page's "Start now" and the first question page both ask: fetch once.
-  if (!loading[slug]) loading[slug] = fetchPack(slug).finally(() => delete loading[slug]);
+  if (!loading[slug]) {
+    loading[slug] = fetchPack(slug).catch(() => null).finally(() => {
+      delete loading[slug];
+      return tidy(slug); // a load that failed half-way leaves no pages behind
+    });
+  }
   return loading[slug];
 }
 
