@@ -15,7 +15,7 @@ import hmac
 import secrets
 from dataclasses import dataclass, replace
 
-from flask import Flask, current_app, redirect, request, url_for
+from flask import Flask, current_app, has_request_context, redirect, request, url_for
 from flask import session as cookie
 from sqlmodel import Session
 
@@ -49,6 +49,8 @@ def init_app(app: Flask) -> None:
 
 
 def _page_context() -> dict:
+    if not has_request_context():
+        return {"kiosk": None}
     idle = idle_seconds()
     return {"kiosk": current_kiosk(), "kiosk_idle": idle, "kiosk_warning": warning_seconds(idle)}
 

@@ -28,6 +28,14 @@ STORED_ON_PHONE = """async () => {
   return {records: count, caches: kept.length};
 }"""
 
+KEPT_PAGES = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
+
 
 @pytest.fixture(scope="module")
 def survey(live_app) -> str:
@@ -63,6 +71,12 @@ def test_a_phone_that_loses_signal_finishes_sends_once_and_forgets(
     before = responses(live_app)
     page = new_page()
     start_with_the_worker(page, live_server)
+    # The worker looks after survey pages only, and keeps them with no answers in them.
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+    scope = page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.scope)")
+    assert scope == f"{live_server}/s/"
+    for url in page.evaluate(KEPT_PAGES):
+        assert url.startswith((f"{live_server}/s/{SLUG}", f"{live_server}/static/")), url
     page.check("input[value=yes]")
     press(page, CONTINUE)  # answered online: the server's draft has it
     page.context.set_offline(True)
