@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+# Universal (any OS) pins for Python 3.11 and newer, each file with its hashes.
+COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock"
 
-.PHONY: help run test migrate load bench lint translations clean
+.PHONY: help run test migrate load bench lint lock translations clean
 
 help: ## List the targets and what each does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -14,19 +17,25 @@ help: ## List the targets and what each does
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+# Installs come from the lock files alone: the versions the tests passed with, hashes checked.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(DEV_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(DEV_STAMP): requirements-dev.lock $(STAMP)
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
+lock: | $(BIN)/python ## Pin pyproject.toml's dependencies in requirements.lock and requirements-dev.lock
+	$(BIN)/pip install --quiet 'uv>=0.5'
+	$(COMPILE) pyproject.toml -o requirements.lock
+	$(COMPILE) pyproject.toml --extra dev -c requirements.lock -o requirements-dev.lock
+
+# instance/ holds the SQLite database and the secret key: its owner alone may open it.
 instance/secret_key:
-	mkdir -p instance
-	$(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@
-	chmod 600 $@
+	mkdir -p -m 700 instance
+	(umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > $@)
 
 translations: $(STAMP) ## Compile the translation catalogues (UI and survey text)
 	$(FLASK) translate compile
@@ -39,7 +48,7 @@ load: migrate ## Load (or refresh) the survey templates in surveys/
 
 run: load translations ## Install, migrate, load the surveys and serve on http://127.0.0.1:5000
 	$(FLASK) users bootstrap
-	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port 5000
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:5000 --workers 2 wsgi:app
 
 test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras and run the whole test suite
 	$(BIN)/ruff check app tests tools benchmarks migrations

@@ -10,12 +10,10 @@ if TYPE_CHECKING:
 
 def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
-    from flask import Flask
-
-    from app import auth, cli, config, db, errors, i18n, kiosk_mode, pages
+    from app import auth, cli, config, db, errors, i18n, kiosk_mode, logs, pages
     from app.extensions import csrf
 
-    app = Flask(__name__, instance_path=str(config.INSTANCE))
+    app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
     config.check(app.config)
@@ -26,6 +24,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     kiosk_mode.init_app(app)
     pages.init_app(app)
     errors.init_app(app)
+    logs.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
     if require_schema:
@@ -37,6 +36,7 @@ def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
     from app.kiosk import bp as kiosk
     from app.manage import bp as manage
+    from app.people import bp as people
     from app.publish import bp as publish
     from app.respond import bp as respond
     from app.safeguarding import bp as safeguarding
@@ -44,6 +44,7 @@ def _register_blueprints(app: "Flask") -> None:
     app.register_blueprint(respond)
     app.register_blueprint(publish)
     app.register_blueprint(manage, url_prefix="/manage")
+    app.register_blueprint(people, url_prefix="/manage")
     app.register_blueprint(board, url_prefix="/board")
     app.register_blueprint(safeguarding, url_prefix="/safeguarding")
     app.register_blueprint(kiosk)  # /manage/kiosk to switch it on, /kiosk/... on the tablet

@@ -2,19 +2,21 @@
 
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import click
 from alembic import command
+from email_validator import EmailNotValidError, validate_email
 from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlmodel import Session, select
 
 from app import catalogues, db
-from app.auth import create_user
+from app.accounts import passwords, people
 from app.definitions.loader import load_directory, validate_directory
 from app.export import ExportError, export_csv
-from app.models import Role, StaffUser
+from app.models import Role, StaffUser, utcnow
 
 db_cli = AppGroup("db", help="The database schema.")
 surveys_cli = AppGroup("surveys", help="Survey definition files.")
@@ -85,30 +87,76 @@ def surveys_load(directory: str | None) -> None:
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice([r.value for r in Role]), default="officer")
-@click.password_option()
-def users_create(email: str, role: str, password: str) -> None:
-    """Add a staff user."""
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from standard input, not a prompt."
+)
+def users_create(email: str, role: str, password_stdin: bool) -> None:
+    """Add a staff user; the password is typed at a prompt (twice) or read from standard input."""
+    # Never an argument: a password on the command line is kept in shell history and shown
+    # to every user of the machine by `ps`.
+    try:
+        email = validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        raise click.ClickException("Enter an email address like name@example.org.") from None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if problems := passwords.problems(password, email):
+        raise click.ClickException(problems[0])
     with _session() as session:
-        if session.exec(select(StaffUser).where(StaffUser.email == email.lower())).first():
+        if people.by_email(email, session=session):
             raise click.ClickException(f"{email} already has an account.")
-        create_user(email, password, Role(role), session=session)
+        people.create(email, password, Role(role), utcnow(), session=session)
         session.commit()
     click.echo(f"Created {email} ({role}).")
 
 
+BOOTSTRAP_EMAIL = "admin@localhost"
+BOOTSTRAP_HOURS = 24
+
+
+def _unclaimed(user: StaffUser, now) -> bool:
+    # The bootstrap admin has not chosen a password yet: never signed in, or too late.
+    if user.email != BOOTSTRAP_EMAIL or not user.must_change_password:
+        return False
+    expired = user.password_expires_at is not None and user.password_expires_at <= now
+    return user.last_sign_in_at is None or expired
+
+
 @users_cli.command("bootstrap")
 def users_bootstrap() -> None:
-    """Make a first admin with a one-time password, only while there are no staff users."""
+    """Make a first admin with a one-time password (24 hours), only while there are no staff.
+
+    Run again before that admin has first signed in (or after their one-time password
+    expired), it gives a new one-time password.
+    """
     with _session() as session:
-        if session.exec(select(StaffUser).limit(1)).first() is not None:
+        staff, now = session.exec(select(StaffUser).limit(2)).all(), utcnow()
+        first = staff[0] if len(staff) == 1 else None
+        waiting = first is not None and _unclaimed(first, now)
+        if staff and not waiting:
             click.echo("Staff sign-in: use your existing account at /manage/sign-in")
             return
         password = secrets.token_urlsafe(12)
-        create_user("admin@localhost", password, Role.ADMIN, session=session)
+        if waiting:
+            first.password_hash = passwords.hashed(password)
+            first.password_expires_at = now + timedelta(hours=BOOTSTRAP_HOURS)
+        else:
+            people.create(
+                BOOTSTRAP_EMAIL,
+                password,
+                Role.ADMIN,
+                now,
+                must_change=True,
+                expires_in=timedelta(hours=BOOTSTRAP_HOURS),
+                session=session,
+            )
         session.commit()
-    click.echo("First staff sign-in (shown once, write it down):")
+    click.echo("First staff sign-in (shown once, write it down; it works for 24 hours):")
     click.echo("  http://127.0.0.1:5000/manage/sign-in")
-    click.echo(f"  email: admin@localhost   password: {password}")
+    click.echo(f"  email: {BOOTSTRAP_EMAIL}   password: {password}")
+    click.echo("You will choose your own password when you sign in.")
 
 
 @responses_cli.command("export")

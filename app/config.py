@@ -46,10 +46,23 @@ def check(settings: dict) -> None:
     if not threshold.isdigit() or int(threshold) < 2:
         raise ConfigError("HEARD_SUPPRESSION_THRESHOLD must be a whole number, 2 or more.")
     settings["SUPPRESSION_THRESHOLD"] = int(threshold)
+    for name, variable in _WHOLE_NUMBERS.items():
+        value = str(settings.get(name, ""))
+        if not value.isdigit() or int(value) < 1:
+            raise ConfigError(f"{variable} must be a whole number, 1 or more.")
+        settings[name] = int(value)
     idle = str(settings.get("KIOSK_IDLE_SECONDS", "120"))
     if not idle.isdigit() or int(idle) < 4:
         raise ConfigError("HEARD_KIOSK_IDLE_SECONDS must be a whole number, 4 or more.")
     settings["KIOSK_IDLE_SECONDS"] = int(idle)
+
+
+# Staff sign-in settings that must be whole numbers, and the variables that set them.
+_WHOLE_NUMBERS = {
+    "SESSION_IDLE_MINUTES": "HEARD_SESSION_IDLE_MINUTES",
+    "SESSION_MAX_HOURS": "HEARD_SESSION_MAX_HOURS",
+    "INVITE_HOURS": "HEARD_INVITE_HOURS",
+}
 
 
 def from_environment() -> dict:
@@ -77,6 +90,12 @@ def from_environment() -> dict:
         "SMTP_URL": os.environ.get("HEARD_SMTP_URL"),  # smtp://user:password@host:port
         "SAFEGUARDING_EMAIL": os.environ.get("HEARD_SAFEGUARDING_EMAIL"),
         "MAIL_FROM": os.environ.get("HEARD_MAIL_FROM"),
+        # Staff sign-in: a session ends after this long unused, and after this long in all.
+        "SESSION_IDLE_MINUTES": os.environ.get("HEARD_SESSION_IDLE_MINUTES", "30"),
+        "SESSION_MAX_HOURS": os.environ.get("HEARD_SESSION_MAX_HOURS", "8"),
+        "INVITE_HOURS": os.environ.get("HEARD_INVITE_HOURS", "72"),  # invitation and reset links
+        # Admin and safeguarding staff must use two-step sign-in when this is "1".
+        "REQUIRE_2FA": os.environ.get("HEARD_REQUIRE_2FA", "") == "1",
         # A kiosk starts again for the next person after this long with nothing pressed.
         "KIOSK_IDLE_SECONDS": os.environ.get("HEARD_KIOSK_IDLE_SECONDS", "120"),
     }

@@ -1,12 +1,13 @@
 """The engine, the per-request session, and the "is the schema migrated?" check."""
 
+import os
 from pathlib import Path
 
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask, g
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -14,11 +15,31 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 def make_engine(url: str) -> Engine:
     """Create the one engine (and connection pool) this process uses for a database."""
+    # A failed statement's parameters are answers: keep them out of error messages and logs.
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
+        _create_privately(make_url(url).database)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 15, "check_same_thread": False},
+            hide_parameters=True,
+        )
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True
+    )
+
+
+def _create_privately(database: str | None) -> None:
+    """Create a new SQLite file readable by its owner alone, in a folder only they can open."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.exists():
+        return  # an existing file keeps the permissions its owner chose
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # SQLite gives the -wal and -shm files the database file's permissions.
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

@@ -4,7 +4,7 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import format_datetime, get_locale
 
 from app import catalogues, i18n
@@ -12,6 +12,26 @@ from app.symbols import symbol
 
 STATIC = Path(__file__).resolve().parent / "static"
 YEAR = 60 * 60 * 24 * 365
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+        "browsing-topics",  # and no interest groups worked out from what someone reads
+    )
+)
 
 
 def init_app(app: Flask) -> None:
@@ -64,6 +84,11 @@ def _headers(response):
     response.headers.setdefault(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "frame-ancestors 'none'; form-action 'self'",
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
     )
+    # A survey page never needs the camera, the microphone or where the phone is.
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Secure cookies mean the site is served over HTTPS: browsers should never try HTTP.
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={YEAR}")
     return response

@@ -14,8 +14,9 @@ from app.comments.themes import theme_map
 from app.db import begin_writing
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
+from app.inputs import clean_text
 from app.kpis.counts import count_response
-from app.models import Answer, Response, SurveyVersion, utcnow
+from app.models import Answer, Response, SurveyVersion, hour_of, utcnow
 
 
 class Outcome(StrEnum):
@@ -50,6 +51,18 @@ def answer_values(answers: Answers) -> dict[str, list[str]]:
     return found
 
 
+def _clean(value):
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def cleaned(answers: Answers) -> Answers:
+    """Remove control characters from every answer, from a form or any other source."""
+    # The form already cleans typed text; this keeps NUL from PostgreSQL whatever sends it.
+    return {key: _clean(value) for key, value in answers.items()}
+
+
 def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[Answer]:
     """Turn answers into rows: one per value, so a tally is a GROUP BY."""
     return [
@@ -72,6 +85,7 @@ def store_response(
     """Check and store one whole response in the caller's transaction (flush only)."""
     existing = session.get(Response, response_id)
     definition = definition_of(version)
+    answers = cleaned(answers)
     problems = answer_problems(definition, answers)
     # Answers to questions an earlier answer routed away from are dropped, not stored.
     answers = relevant_answers(definition, answers)
@@ -89,7 +103,7 @@ def store_response(
         language=language,
         mode=mode,
         easy_read=easy_read,
-        submitted_at=utcnow(),
+        submitted_at=hour_of(utcnow()),
         content_hash=digest,
     )
     begin_writing(session)

@@ -20,6 +20,19 @@ ACTION_STATES = {
     "in_progress": _l("In progress"),
     "done": _l("Done"),
 }
+# Staff roles as people pages name them, with what each may do.
+ROLE_NAMES = {
+    "admin": _l("Administrator"),
+    "officer": _l("Participation officer"),
+    "safeguarding": _l("Safeguarding lead"),
+    "board": _l("Board member"),
+}
+ROLE_HINTS = {
+    "admin": _l("Everything officers do, and manages staff accounts and settings."),
+    "officer": _l("Surveys, comments, KPIs, reports and raw data."),
+    "safeguarding": _l("The safeguarding queue and the comments in it."),
+    "board": _l("The KPI dashboard and other totals, never single answers."),
+}
 # How comments on a theme felt, as a report's table heads them.
 FEELING_NAMES = {
     "positive": _l("Good"),

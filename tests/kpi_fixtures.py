@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
+from app.accounts import sessions
+from app.auth import TOKEN
 from app.kpis.counts import count_response, live_counts, stored_counts
-from app.models import Kpi, Response, Role, StaffUser
+from app.models import Kpi, Response, Role, StaffUser, utcnow
 from app.responses import answer_rows, answer_values
 from tests.conftest import newest_version, survey_by_slug
 
@@ -134,10 +136,11 @@ def sign_in(app, client):
         with Session(app.extensions["engine"]) as session:
             user = StaffUser(email=email, role=role, password_hash="!no password")
             session.add(user)
+            session.flush()
+            token = sessions.start(user.id, utcnow(), session=session)
             session.commit()
-            user_id = user.id
         with client.session_transaction() as browser:
-            browser["staff_id"] = user_id
+            browser[TOKEN] = token
         return client
 
     return as_role

@@ -4,7 +4,15 @@ from app import create_app
 
 # Pages anyone may open. Every other route, in any blueprint present or future, is staff-only.
 PUBLIC_BLUEPRINTS = {"respond", "publish"}
-PUBLIC_ENDPOINTS = {"static", "manage.sign_in", "manage.sign_out", "kiosk.leave", "kiosk.reset"}
+PUBLIC_ENDPOINTS = {
+    "static",
+    "manage.sign_in",
+    "manage.sign_in_code",  # the second step of signing in
+    "manage.sign_out",
+    "people.new_password",  # a one-time link, for someone not signed in yet
+    "kiosk.leave",  # the facilitator's PIN, on a tablet no one is signed in to
+    "kiosk.reset",  # a kiosk starting again for the next person
+}
 
 
 def test_every_staff_route_carries_a_role_check():
@@ -28,4 +36,4 @@ def test_the_staff_routes_checked_include_the_board():
         if hasattr(app.view_functions[rule.endpoint], "required_role")
     }
     app.extensions["engine"].dispose()
-    assert {"board", "manage", "safeguarding"} <= guarded
+    assert {"board", "manage", "people", "safeguarding"} <= guarded

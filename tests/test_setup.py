@@ -1,9 +1,12 @@
 """Starting up: refuse an unmigrated database or a missing secret, with what to run."""
 
+import stat
+
 import pytest
 from sqlalchemy import inspect
 
 from app import create_app
+from app.cli import db_upgrade
 from app.config import ConfigError, database_url
 
 
@@ -61,3 +64,30 @@ def test_no_ip_address_or_user_agent_is_stored(database_url):
     }
     app.extensions["engine"].dispose()
     assert not {"ip", "ip_address", "user_agent", "remote_addr"} & columns
+
+
+def test_a_new_sqlite_database_is_readable_by_its_owner_alone(tmp_path):
+    folder = tmp_path / "instance"
+    url = f"sqlite:///{folder / 'heard.db'}"
+    app = create_app({"SECRET_KEY": "x", "DATABASE_URL": url})
+    assert app.test_cli_runner().invoke(db_upgrade).exit_code == 0
+    with app.extensions["engine"].connect() as connection:
+        connection.exec_driver_sql("SELECT count(*) FROM survey").scalar()
+        # While a connection is open, SQLite keeps the write-ahead log beside the file.
+        files = {path.name: mode(path) for path in folder.iterdir()}
+    app.extensions["engine"].dispose()
+    assert mode(folder) == 0o700
+    assert files == {"heard.db": 0o600, "heard.db-wal": 0o600, "heard.db-shm": 0o600}
+
+
+def test_an_existing_database_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "heard.db"
+    path.touch(mode=0o640)
+    path.chmod(0o640)
+    app = create_app({"SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{path}"})
+    app.extensions["engine"].dispose()
+    assert mode(path) == 0o640  # the owner chose it, e.g. for a backup group
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

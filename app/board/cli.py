@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from app import clock
 from app.analysis.kpi_status import VOCABULARIES, percent, reading_to_dict
+from app.inputs import EARLIEST, LATEST, in_range
 from app.kpis.counts import recount
 from app.kpis.readings import kpi_views
 from app.models import Kpi
@@ -24,9 +25,12 @@ def _date(_ctx, _param, value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2025-06-30.") from None
+    if not in_range(day):
+        raise click.BadParameter(f"{value!r} is not a date from {EARLIEST} to {LATEST}.")
+    return day
 
 
 @kpis_cli.command("status")

@@ -1,12 +1,9 @@
 """Tell the safeguarding lead there is something to look at: never what it says."""
 
-import logging
-import smtplib
 import threading
 from email.message import EmailMessage
-from urllib.parse import urlsplit
 
-log = logging.getLogger(__name__)
+from app import mail
 
 SUBJECT = "Heard: a comment needs a safeguarding check"
 BODY = (
@@ -16,34 +13,17 @@ BODY = (
 )
 
 
-def message(*, sender: str, to: str, queue_url: str) -> EmailMessage:
+def message(config, *, to: str, queue_url: str) -> EmailMessage:
     """Return the alert email: a pointer to the queue, with none of the comment in it."""
-    mail = EmailMessage()
-    mail["From"], mail["To"], mail["Subject"] = sender, to, SUBJECT
-    mail.set_content(BODY.format(url=queue_url))
-    return mail
+    return mail.compose(config, to=to, subject=SUBJECT, body=BODY.format(url=queue_url))
 
 
 def send_alert(config, *, queue_url: str) -> bool:
     """Email the safeguarding address when SMTP is configured; say whether it was sent."""
-    url, to = config.get("SMTP_URL"), config.get("SAFEGUARDING_EMAIL")
-    if not url or not to:
+    to = config.get("SAFEGUARDING_EMAIL")
+    if not mail.configured(config) or not to:
         return False
-    parts = urlsplit(url)  # smtp://user:password@host:port, or smtps:// for TLS from the start
-    mail = message(
-        sender=config.get("MAIL_FROM") or f"heard@{parts.hostname}", to=to, queue_url=queue_url
-    )
-    smtp_class = smtplib.SMTP_SSL if parts.scheme == "smtps" else smtplib.SMTP
-    try:
-        with smtp_class(parts.hostname, parts.port or 25, timeout=10) as smtp:
-            if parts.username:
-                smtp.login(parts.username, parts.password or "")
-            smtp.send_message(mail)
-    except (OSError, smtplib.SMTPException) as error:
-        # The alert is in the queue whatever happens here; only the email failed.
-        log.warning("Could not send the safeguarding email: %s", type(error).__name__)
-        return False
-    return True
+    return mail.send(config, message(config, to=to, queue_url=queue_url))
 
 
 def alert_in_background(config, queue_url: str) -> threading.Thread:

@@ -57,6 +57,10 @@ def cross_checks(survey: SurveyDef) -> list[Problem]:
                 problems.append(Problem(f"{at}.question", message))
                 continue
             problems += _unknown_values(f"{at}.positive", condition.positive, question)
+            # The default leaves out whichever of "don't know" and "rather not say" the
+            # question offers; a list someone wrote must name answers the question has.
+            if "excluded" in condition.model_fields_set:
+                problems += _unknown_values(f"{at}.excluded", condition.excluded, question)
             overlap = set(condition.positive) & set(condition.excluded)
             if overlap:
                 problems.append(

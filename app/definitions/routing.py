@@ -1,6 +1,7 @@
 """Which question comes next: routing over plain answers, no Flask, no session."""
 
 from app.definitions.schema import Kind, QuestionDef, SurveyDef
+from app.inputs import is_stored_number
 
 # A draft's answers: key -> a value, a list of values (multiple choice), or None (skipped).
 Answers = dict[str, str | list[str] | None]
@@ -84,7 +85,8 @@ def value_problems(question: QuestionDef, value: str | list[str]) -> list[str]:
     if kind == Kind.TEXT:
         return [] if len(value) <= question.max_length else ["too long"]
     if kind == Kind.NUMBER:
-        if not value.lstrip("-").isdigit():
+        # The form turns any script's digits into ASCII: anything else is not an answer.
+        if not is_stored_number(value):
             return ["not a whole number"]
         return [] if question.min <= int(value) <= question.max else ["out of range"]
     return [f'"{value}" was not offered']

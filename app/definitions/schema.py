@@ -6,7 +6,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from app.inputs import EARLIEST, LARGEST, LATEST, in_range
 
 KEY = r"^[a-z][a-z0-9_]{0,63}$"
 VALUE = r"^[a-z0-9_]{1,64}$"
@@ -25,6 +27,15 @@ class Audience(StrEnum):
 
 AUDIENCES = tuple(a.value for a in Audience)
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def _sane(day: date) -> date:
+    if not in_range(day):
+        raise ValueError(f"enter a date from {EARLIEST} to {LATEST}")
+    return day
+
+
+Day = Annotated[date, AfterValidator(_sane)]  # a typed date: 9999-12-31 is a typo
 
 
 class Kind(StrEnum):
@@ -70,8 +81,9 @@ class QuestionDef(Strict):
     options: list[OptionDef] = []
     scale_labels: list[Text] = ["Very bad", "Bad", "OK", "Good", "Very good"]
     max_length: int = Field(default=1000, ge=1, le=5000)
-    min: int = 0
-    max: int = 1000
+    # A typed answer has at most MAX_DIGITS digits, so the range must fit in them.
+    min: int = Field(default=0, ge=-LARGEST, le=LARGEST)
+    max: int = Field(default=1000, ge=-LARGEST, le=LARGEST)
     show_if: ShowIf | None = None
     easyread: EasyRead | None = None
 
@@ -111,7 +123,7 @@ class Condition(Strict):
 
 
 class MilestoneDef(Strict):
-    date: date
+    date: Day
     percent: float = Field(ge=0, le=100)
 
 
@@ -127,10 +139,10 @@ class KpiDef(Strict):
     audience: Literal[AUDIENCES] | None = None  # type: ignore[valid-type]
     conditions: list[Condition] = Field(min_length=1)
     baseline: float | None = Field(default=None, ge=0, le=100)
-    baseline_date: date | None = None
+    baseline_date: Day | None = None
     milestones: list[MilestoneDef] = []
     target: float = Field(ge=0, le=100)
-    target_date: date
+    target_date: Day
     minimum_sample: int = Field(default=10, ge=1)
     window_months: int | None = Field(default=None, ge=1, le=60)
     source: str | None = None

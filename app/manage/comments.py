@@ -38,7 +38,8 @@ def _filtered(survey: Survey, form: CommentFilterForm):
         .where(Response.survey_version_id.in_(versions))
         # Withheld comments are for the safeguarding lead alone: never on this page.
         .where(CommentReading.withheld == False)  # noqa: E712  (SQL, not Python)
-        .order_by(Response.submitted_at.desc())
+        # Responses keep only their hour: within one, the comment read last comes first.
+        .order_by(Response.submitted_at.desc(), CommentReading.id.desc())
     )
     if form.sentiment.data:
         query = query.where(CommentReading.sentiment == form.sentiment.data)
@@ -51,9 +52,24 @@ def _filtered(survey: Survey, form: CommentFilterForm):
     return [r for r in rows if not theme or theme in (r[0].corrected_themes or r[0].themes)]
 
 
-@bp.get("/surveys/<slug>/comments")
-@role_required(Role.OFFICER)
-def comments(slug: str):
+def moderation_form(reading: CommentReading, formdata=None) -> ModerateForm:
+    """Return one comment's form; its prefix keeps every id and name on the page unique."""
+    form = ModerateForm(formdata=formdata, prefix=f"c{reading.id}")
+    form.show.choices = [
+        SelectChoice(
+            str(i), _("Show “%(words)s” after all: it does not identify anyone", words=r["text"])
+        )
+        for i, r in enumerate(reading.redactions)
+    ]
+    if formdata is None:
+        form.show.data = [str(i) for i, r in enumerate(reading.redactions) if r.get("refused")]
+        form.themes.data = ", ".join(reading.corrected_themes or reading.themes)
+        form.summary.data = reading.summary_en
+    return form
+
+
+def _comments_page(slug: str, refused: ModerateForm | None = None, refused_id: int = 0):
+    """Render the comments page; a refused form is shown with its errors in its place."""
     survey, title = survey_titled(slug, session=db.session()) or abort(404)
     form = CommentFilterForm(formdata=request.args)
     themes = theme_map(session=db.session())
@@ -61,15 +77,25 @@ def comments(slug: str):
     form.theme.choices += [SelectChoice(t, _(t)) for t in themes]
     valid = not request.args or form.validate()
     rows = _filtered(survey, form) if valid else []
+    forms = {reading.id: moderation_form(reading) for reading, *_ in rows}
+    if refused is not None:
+        forms[refused_id] = refused
     page = render_template(
         "manage/comments.html",
         survey=survey,
         title=title,
         rows=rows,
         form=form,
-        moderate=ModerateForm(),
+        forms=forms,
+        refused=refused,
     )
-    return page, 200 if valid else 400
+    return page, 200 if valid and refused is None else 400
+
+
+@bp.get("/surveys/<slug>/comments")
+@role_required(Role.OFFICER)
+def comments(slug: str):
+    return _comments_page(slug)
 
 
 @bp.post("/comments/<int:reading_id>")
@@ -78,8 +104,9 @@ def moderate(reading_id: int):
     reading = db.session().get(CommentReading, reading_id) or abort(404)
     if reading.withheld:
         abort(404)  # as if it were not there: only the safeguarding lead sees it
-    form = ModerateForm()
-    form.validate_on_submit() or abort(400)
+    form = moderation_form(reading, request.form)
+    if not form.validate_on_submit():
+        return _comments_page(_slug_of(reading), form, reading.id)
     if form.escalate.data:
         escalate(reading, staff_id=g.user.id, session=db.session())
         db.commit()
@@ -94,8 +121,8 @@ def moderate(reading_id: int):
                 "status",
             )
             return redirect(url_for(".comments", slug=_slug_of(reading)))
-    if request.form.get("redactions_shown"):
-        shown = {int(i) for i in request.form.getlist("show") if i.isdigit()}
+    if form.redactions_shown.data:
+        shown = {int(i) for i in form.show.data or ()}  # offered indexes, checked by the form
         extra = [w.strip() for w in (form.hide.data or "").split(",") if w.strip()]
         text = db.session().get(Answer, reading.answer_id).value
         choose_redactions(reading, text, shown, extra, session=db.session())

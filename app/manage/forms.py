@@ -6,6 +6,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     PasswordField,
     RadioField,
     StringField,
@@ -15,7 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, InputRequired, Length, Optional
 
-from app.forms import ChoiceField, strip
+from app.forms import ChoiceField, ChoicesField, sane_date, strip
 from app.i18n import LANGUAGES, native_name
 from app.models import ActionState
 from app.words import ACTION_STATES
@@ -28,6 +29,16 @@ class SignInForm(FlaskForm):
         validators=[InputRequired(_l("Enter your email address.")), Length(max=254)],
     )
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password."))])
+
+
+class CodeForm(FlaskForm):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        filters=[strip],
+        validators=[InputRequired(_l("Enter the code your app shows.")), Length(max=32)],
+    )
 
 
 class ActionEditForm(FlaskForm):
@@ -51,10 +62,12 @@ class ActionEditForm(FlaskForm):
     )
     due_on = DateField(
         _l("Due date (optional)"),
-        validators=[Optional()],
+        validators=[Optional(), sane_date],
         format="%Y-%m-%d",
     )
-    done_on = DateField(_l("Date done (if done)"), validators=[Optional()], format="%Y-%m-%d")
+    done_on = DateField(
+        _l("Date done (if done)"), validators=[Optional(), sane_date], format="%Y-%m-%d"
+    )
     evidence_url = URLField(
         _l("Link to evidence (optional)"),
         filters=[strip],
@@ -111,7 +124,7 @@ class CommentFilterForm(FlaskForm):
         ],
         wrong=_l("Choose a language from the list."),
     )
-    since = DateField(_l("Sent on or after"), validators=[Optional()], format="%Y-%m-%d")
+    since = DateField(_l("Sent on or after"), validators=[Optional(), sane_date], format="%Y-%m-%d")
 
 
 class ModerateForm(FlaskForm):
@@ -150,3 +163,11 @@ class ModerateForm(FlaskForm):
     )
     # Heard's reading of risk misses some indirect wording: a person who notices sends it on.
     escalate = BooleanField(_l("Send to the safeguarding lead: this may mean a child is at risk"))
+    # The suggested redactions a person ticked to show after all; choices are set per comment.
+    show = ChoicesField(
+        _l("Hidden in the quote"),
+        choices=[],
+        wrong=_l("Choose from the words suggested for this comment."),
+    )
+    # Sent with the form, so that "no box ticked" means "show none" rather than "not asked".
+    redactions_shown = HiddenField(default="1")

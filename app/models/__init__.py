@@ -5,7 +5,7 @@ and Alembic sees every table on SQLModel.metadata.
 """
 
 from app.models.actions import Action, ActionState, Report
-from app.models.base import StateError, enum_column, one_of, utcnow
+from app.models.base import StateError, enum_column, hour_of, one_of, this_hour, utcnow
 from app.models.comments import (
     AlertState,
     AuditEvent,
@@ -15,10 +15,23 @@ from app.models.comments import (
     Theme,
 )
 from app.models.responses import Answer, Draft, Response, ResponseMode
-from app.models.staff import Role, StaffUser
+from app.models.staff import (
+    AccountLink,
+    LinkPurpose,
+    RecoveryCode,
+    Role,
+    SignInThrottle,
+    StaffSession,
+    StaffUser,
+)
 from app.models.surveys import Kpi, KpiMonthCount, Survey, SurveyState, SurveyVersion
 
 __all__ = [
+    "AccountLink",
+    "LinkPurpose",
+    "RecoveryCode",
+    "SignInThrottle",
+    "StaffSession",
     "Action",
     "ActionState",
     "Report",
@@ -41,6 +54,8 @@ __all__ = [
     "SurveyVersion",
     "Theme",
     "enum_column",
+    "hour_of",
     "one_of",
+    "this_hour",
     "utcnow",
 ]

@@ -11,6 +11,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def hour_of(moment: datetime) -> datetime:
+    """Return the hour a moment falls in: when a response came, and no closer."""
+    # An exact time could be matched with a web server's log to tell who answered.
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def this_hour() -> datetime:
+    """Return the current hour in UTC."""
+    return hour_of(utcnow())
+
+
 class StateError(ValueError):
     """A survey or KPI was asked to make a move its state does not allow."""
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, Index, String, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import utcnow
+from app.models.base import this_hour, utcnow
 
 
 class ResponseMode(StrEnum):
@@ -26,7 +26,7 @@ class Response(SQLModel, table=True):
     language: str = Field(sa_column=Column(String(16), nullable=False))
     mode: str = Field(default=ResponseMode.ONLINE, sa_column=Column(String(16), nullable=False))
     easy_read: bool = False
-    submitted_at: datetime = Field(default_factory=utcnow)
+    submitted_at: datetime = Field(default_factory=this_hour)
     content_hash: str = Field(sa_column=Column(String(64), nullable=False))
 
 

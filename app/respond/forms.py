@@ -1,20 +1,33 @@
 """One form per question type, validated on the server with WTForms."""
 
+import uuid
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.definitions import QuestionDef
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind
 from app.forms import strip
+from app.inputs import too_many_digits, whole_number
 from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
+
+
+def a_uuid(_form, field: Field) -> None:
+    """Refuse a response id that is not a UUID written the standard way."""
+    try:
+        ok = str(uuid.UUID(field.data)) == field.data
+    except (ValueError, TypeError):
+        ok = False
+    if not ok:
+        raise ValidationError("not a response id")  # never shown: the page answers 400
 
 
 class SendForm(FlaskForm):
     """The check-your-answers page's form: only its CSRF token and the response id."""
 
-    response_id = StringField(validators=[InputRequired(), Regexp(r"^[0-9a-f-]{36}$")])
+    response_id = StringField(validators=[InputRequired(), a_uuid])
 
 
 class StartForm(FlaskForm):
@@ -130,9 +143,11 @@ class AnswerForm(FlaskForm):
         self._check_number(value)
 
     def _check_number(self, value: str) -> None:
-        if not value.lstrip("-").isdigit():
+        number = whole_number(value)
+        if number is None and not too_many_digits(value):
             raise ValidationError(TYPE_NUMBER)
-        if not self.question.min <= int(value) <= self.question.max:
+        # A number longer than any survey asks for is out of range too: the range helps most.
+        if number is None or not self.question.min <= number <= self.question.max:
             raise ValidationError(_out_of_range(self.question))
 
 
@@ -159,6 +174,9 @@ def answer_value(form: AnswerForm, question: QuestionDef):
     data = form.answer.data
     if question.type == Kind.MULTIPLE:
         return list(dict.fromkeys(data)) or None
+    if question.type == Kind.NUMBER and data:
+        # Typed in any script's digits ("١٥", "১৫"); kept as plain ASCII, like "15".
+        return str(whole_number(data))
     return data or None
 
 

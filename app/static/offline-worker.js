@@ -99,22 +99,40 @@ function address(slug, step) {
   return root + "/q/" + step.key + (step.change ? "?change=1" : "");
 }
 
-// ---- One answer, read and checked as app/respond/forms.py does ------------------------------
+// ---- One answer, read and checked as app/respond/forms.py and app/inputs.py do -------------
 
-// Python's int() reads the digits of every script; these are the ones Heard's languages use.
-const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xa66];
+const MAX_DIGITS = 9;
+const MINUS = ["-", "\u2212", "\ufe63", "\uff0d"];
+const PLUS = ["+", "\ufe62", "\uff0b"];
+
+// Unicode assigns decimal digits in runs of ten, 0 to 9: a digit's value is its place in the run.
+function digitValue(digit) {
+  const code = digit.codePointAt(0);
+  let before = 0;
+  while (before < 100 && /\p{Nd}/u.test(String.fromCodePoint(code - before - 1))) before += 1;
+  return before % 10;
+}
+
+// inputs.whole_number: any script's digits, one sign, bidirectional marks ignored.
+// Returns the number as plain ASCII ("15"), "long" for more than MAX_DIGITS digits, or null.
 function wholeNumber(text) {
-  const minus = text.startsWith("-");
-  const digits = [...(minus ? text.slice(1) : text)];
-  if (!digits.length) return NaN;
-  let value = 0;
-  for (const digit of digits) {
-    const code = digit.codePointAt(0);
-    const zero = ZEROS.find((z) => code >= z && code <= z + 9);
-    if (zero === undefined) return NaN;
-    value = value * 10 + (code - zero);
-  }
-  return minus ? -value : value;
+  let rest = text.trim().replace(/\p{Cf}/gu, "");
+  let sign = "";
+  if (MINUS.includes(rest[0])) [sign, rest] = ["-", rest.slice(1)];
+  else if (PLUS.includes(rest[0])) rest = rest.slice(1);
+  const digits = [...rest];
+  if (!digits.length || !digits.every((d) => /\p{Nd}/u.test(d))) return null;
+  const ascii = digits.map(digitValue).join("").replace(/^0+(?=.)/, "");
+  if (ascii.length > MAX_DIGITS) return "long";
+  return ascii === "0" ? "0" : sign + ascii;
+}
+
+// inputs.clean_text, then strip: no control characters but newlines and tabs, lines end \n.
+function cleanText(text) {
+  return String(text || "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, "")
+    .trim();
 }
 
 function readAnswer(q, form) {
@@ -126,15 +144,16 @@ function readAnswer(q, form) {
   }
   const special = form.get("special");
   if (special) return q.values.includes(special) ? { value: special } : { problem: "not_offered" };
-  const typed = String(form.get("answer") || "").trim();
+  const typed = cleanText(form.get("answer"));
   if (!typed) return q.required ? { problem: "required" } : { value: null };
   if (q.type === "text") {
     const length = [...typed].length;
     return length > q.max_length ? { problem: "length:" + length } : { value: typed };
   }
   const number = wholeNumber(typed);
-  if (Number.isNaN(number)) return { problem: "number" };
-  return number < q.min || number > q.max ? { problem: "range" } : { value: typed };
+  if (number === null) return { problem: "number" };
+  if (number === "long" || Number(number) < q.min || Number(number) > q.max) return { problem: "range" };
+  return { value: number };
 }
 
 // ---- The survey's pages, kept with no answers in them --------------------------------------

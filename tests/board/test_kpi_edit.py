@@ -121,6 +121,33 @@ def test_an_edit_to_the_target_alone_keeps_the_stored_counts(officer, review, ap
             "31/03/2025 = 40",
             "R 1: milestones: write each milestone as: YYYY-MM-DD = percent",
         ),
+        (
+            "conditions",
+            "clear = yes | maybe",
+            'R 1: conditions[0].excluded: "maybe" is not an answer to "clear"'
+            " (it offers yes, no, not_sure, dont_know)",
+        ),
+        (
+            "conditions",
+            "helpful = 4, 5 | prefer_not_say",
+            'R 1: conditions[0].excluded: "prefer_not_say" is not an answer to "helpful"'
+            " (it offers 1, 2, 3, 4, 5, dont_know)",
+        ),
+        (
+            "target_date",
+            "9999-12-31",
+            "R 1: target_date: enter a date from 2000-01-01 to 2099-12-31",
+        ),
+        (
+            "baseline_date",
+            "1066-10-14",
+            "R 1: baseline_date: enter a date from 2000-01-01 to 2099-12-31",
+        ),
+        (
+            "milestones",
+            "0001-01-01 = 40",
+            "R 1: milestones[0].date: enter a date from 2000-01-01 to 2099-12-31",
+        ),
         ("target", "120", "R 1: target: Input should be less than or equal to 100"),
         ("target", "-1", "R 1: target: Input should be greater than or equal to 0"),
         ("target", "lots", "R 1: target: enter a number from 0 to 100"),
@@ -144,6 +171,25 @@ def test_a_bad_edit_is_refused_naming_the_kpi_and_field_and_changes_nothing(
     assert link == f"#{field}"
     after = stored(app, "R 1")
     assert (after.definition, after.audience) == (before.definition, before.audience)
+
+
+def test_dates_at_the_ends_of_the_range_are_kept_and_shown(officer, review, app):
+    url = f"/board/kpis/{kpi_id(app, 'R 1')}/edit"
+    changes = {"baseline_date": "2000-01-01", "target_date": "2099-12-31", "milestones": ""}
+    assert edit(officer, url, changes).status_code == 302
+    kpi = stored(app, "R 1")
+    assert (kpi.definition["baseline_date"], kpi.definition["target_date"]) == (
+        "2000-01-01",
+        "2099-12-31",
+    )
+    for page_url in ("/board/", f"/board/kpis/{kpi.id}", f"/board/kpis/{kpi.id}/chart.svg"):
+        assert officer.get(page_url).status_code == 200
+
+
+def test_control_characters_are_removed_from_an_edited_statement(officer, review, app):
+    url = f"/board/kpis/{kpi_id(app, 'R 1')}/edit"
+    assert edit(officer, url, {"statement": "Reviews\x00 help\x1b"}).status_code == 302
+    assert stored(app, "R 1").statement == "Reviews help"
 
 
 def test_a_board_member_cannot_edit_a_kpi(sign_in, today, review, app):

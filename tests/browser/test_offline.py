@@ -7,7 +7,10 @@ from sqlmodel import Session, select
 
 from app.definitions import parse_text
 from app.definitions.loader import load_survey
+from app.forms import strip
+from app.inputs import too_many_digits, whole_number
 from app.models import Answer, Draft, Response
+from app.pages import STATIC
 from tests.browser.test_accessibility import violations
 from tests.browser.walk import press
 from tests.samples import ALL_TYPES
@@ -181,3 +184,21 @@ def test_with_the_signal_all_the_way_the_phone_keeps_nothing_after_sending(
             break
         page.wait_for_timeout(100)
     assert page.evaluate(STORED_ON_PHONE) == {"records": 0, "caches": 0}
+
+
+NUMBERS = ["15", " 015 ", "-4", "\u2212" + "4", "+7", "٤٢", "৪২", "੧੫", "４２", "\u200f١٥",
+           "𝟙𝟝", "1.5", "--5", "²", "", "-", "1234567890", "0000000001", "abc"]  # fmt: skip
+TEXTS = ["  hello  ", "line\r\nbreak", "tab\there", "bell\x07", "\x00", "  \r\n  "]
+
+
+def test_the_phone_reads_numbers_and_text_as_the_server_does(new_page):
+    page = new_page()
+    page.goto("about:blank")
+    page.add_script_tag(content=(STATIC / "offline-worker.js").read_text())
+    phone = page.evaluate("(texts) => texts.map(wholeNumber)", NUMBERS)
+    server = [
+        "long" if too_many_digits(t) else None if whole_number(t) is None else str(whole_number(t))
+        for t in (strip(t) for t in NUMBERS)
+    ]
+    assert phone == server
+    assert page.evaluate("(texts) => texts.map(cleanText)", TEXTS) == [strip(t) for t in TEXTS]

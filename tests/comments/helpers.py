@@ -4,7 +4,7 @@ from sqlmodel import Session, select
 
 from app.models import CommentReading, SafeguardingAlert
 from tests.journey import SHORTEST, answer_through, start
-from tests.pages import submit
+from tests.pages import page, submit
 from tests.samples import ALL_TYPES
 
 SLUG = "review-comments"
@@ -32,3 +32,13 @@ def alerts(app) -> list[SafeguardingAlert]:
     """Return every safeguarding alert."""
     with Session(app.extensions["engine"]) as session:
         return list(session.exec(select(SafeguardingAlert).order_by(SafeguardingAlert.id)).all())
+
+
+def moderate(client, url: str, fields: dict, *, form_index: int = -1):
+    """Send one comment's moderation form on the comments page, naming fields without the
+    form's prefix ("sentiment" for "c12-sentiment")."""
+    form = page(client.get(url)).select("main form[method=post]")[form_index]
+    prefix = form.select_one("input[name$='-redactions_shown']")["name"].split("-")[0]
+    return submit(
+        client, url, {f"{prefix}-{k}": v for k, v in fields.items()}, form_index=form_index
+    )

@@ -143,6 +143,31 @@ def test_milestones_out_of_date_order_are_refused():
     assert any("milestones must be in date order" in p for p in problems(text))
 
 
+def test_an_excluded_answer_the_question_does_not_offer_is_refused():
+    # "helpful" offers 1 to 5 and "I don't know", not "I'd rather not say".
+    text = ALL_TYPES.replace(
+        'positive = ["4", "5"] }', 'positive = ["4", "5"], excluded = ["prefer_not_say"] }'
+    )
+    assert problems(text) == [
+        'kpis[0] (T 1).conditions[0].excluded: "prefer_not_say" is not an answer to "helpful"'
+        " (it offers 1, 2, 3, 4, 5, dont_know)"
+    ]
+    # The default list is whichever of the two the question offers: no problem.
+    parse_text(ALL_TYPES, slug="fine", path="surveys/fine.toml")
+
+
+def test_a_kpi_date_outside_2000_to_2099_is_refused():
+    found = problems(ALL_TYPES.replace("target_date = 2025-06-30", "target_date = 9999-12-31"))
+    assert any(
+        p.startswith("kpis[0].target_date:") and "from 2000-01-01 to 2099-12-31" in p for p in found
+    )
+
+
+def test_a_number_range_wider_than_nine_digits_is_refused():
+    found = problems(ALL_TYPES.replace("max = 25", "max = 10000000000"))
+    assert any(p.startswith("questions[4].max:") for p in found)
+
+
 def test_a_target_over_100_percent_is_refused():
     found = problems(ALL_TYPES.replace("target = 80", "target = 120"))
     assert any(p.startswith("kpis[0].target:") for p in found)

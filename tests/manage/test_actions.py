@@ -65,3 +65,30 @@ def test_an_action_links_to_kpis_and_questions_and_keeps_them_when_edited(office
     with Session(app.extensions["engine"]) as session:
         again = session.get(Action, action.id)
     assert (again.owner, again.kpi_refs) == ("Inclusion team", ["T 1", "T 2"])
+
+
+@pytest.mark.parametrize("field", ["due_on", "done_on"])
+@pytest.mark.parametrize("day", ["9999-12-31", "1999-12-31", "0001-01-01"])
+def test_an_action_date_outside_2000_to_2099_is_refused_and_nothing_stored(
+    officer, app, field, day
+):
+    form = {"what": "Plans sent early", "owner": "SEND team", "state": "done"}
+    form |= {"done_on": "2026-10-01", field: day}
+    response = submit(officer, URL, form)
+    assert response.status_code == 400
+    assert error_messages(response) == ["Enter a date from 2000-01-01 to 2099-12-31."]
+    assert count(app) == 0
+
+
+def test_an_action_due_at_the_end_of_2099_is_kept_and_listed(officer, app):
+    form = {"what": "Plans sent early", "owner": "SEND team", "state": "planned"}
+    assert submit(officer, URL, form | {"due_on": "2099-12-31"}).status_code == 302
+    assert count(app) == 1 and "2099-12-31" in text(officer.get(URL))
+
+
+def test_control_characters_are_removed_from_an_action(officer, app):
+    form = {"what": "Plans\x00 sent\x07 early", "owner": "SEND\x1b team", "state": "planned"}
+    assert submit(officer, URL, form).status_code == 302
+    with Session(app.extensions["engine"]) as session:
+        action = session.exec(select(Action)).one()
+    assert (action.what, action.owner) == ("Plans sent early", "SEND team")

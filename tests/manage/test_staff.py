@@ -1,8 +1,11 @@
-"""Staff sign-in, the survey list, open and close, and the CSV export."""
+"""Staff sign-in, the survey list, open and close, the CSV export, and the users commands."""
 
 import csv
 import io
+import re
+from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from app.cli import responses_export, users_bootstrap, users_create
@@ -47,7 +50,7 @@ def test_a_wrong_password_is_refused_with_a_message(client, sign_in, app):
 def test_passwords_are_stored_hashed(sign_in, db_session):
     sign_in()
     user = db_session.exec(select(StaffUser)).one()
-    assert "correct horse" not in user.password_hash and user.password_hash.startswith("scrypt")
+    assert "correct horse" not in user.password_hash and user.password_hash.startswith("scrypt:")
 
 
 def test_a_board_member_cannot_see_the_officers_survey_list(sign_in):
@@ -91,9 +94,11 @@ def test_csv_has_one_row_per_response_one_column_per_question_and_no_formulas(
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert len(rows) == 2
     assert list(rows[0])[6:] == ["had_review", "helpful", "topics", "who", "age", "comments"]
-    assert rows[0]["topics"] == "jobs; home" and rows[0]["helpful"] == "5"
-    assert rows[0]["comments"] == '\'=HYPERLINK("http://evil")'
-    assert rows[1]["comments"] == "'@SUM(A1)"
+    # Both arrived in the same hour, the closest a response's time is kept: any order.
+    by_comment = {row["comments"]: row for row in rows}
+    assert set(by_comment) == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
+    first = by_comment['\'=HYPERLINK("http://evil")']
+    assert first["topics"] == "jobs; home" and first["helpful"] == "5"
 
 
 def test_every_dangerous_first_character_is_neutralised():
@@ -116,16 +121,98 @@ def test_the_export_command_names_an_unknown_survey(app):
     assert result.exit_code == 1 and 'There is no survey called "nope".' in result.output
 
 
-def test_bootstrap_makes_one_admin_once_and_then_says_so(app, db_session):
+def test_bootstrap_makes_one_admin_once_and_then_says_so(app, db_session, client):
     first = app.test_cli_runner().invoke(users_bootstrap)
+    password = re.search(r"password: (\S+)", first.output).group(1)
+    submit(client, "/manage/sign-in", {"email": "admin@localhost", "password": "wrong"})
+    sign_in = submit(client, "/manage/sign-in", {"email": "admin@localhost", "password": password})
+    assert sign_in.status_code == 302
     second = app.test_cli_runner().invoke(users_bootstrap)
     assert "password:" in first.output and "password:" not in second.output
     assert db_session.exec(select(StaffUser.role)).all() == ["admin"]
 
 
-def test_users_create_refuses_a_duplicate_email(app):
+def test_the_bootstrap_admin_must_choose_a_new_password_before_anything_else(app, client):
+    password = re.search(r"password: (\S+)", app.test_cli_runner().invoke(users_bootstrap).output)
+    submit(client, "/manage/sign-in", {"email": "admin@localhost", "password": password.group(1)})
+    for url in ("/manage/", "/manage/people", "/board/", "/safeguarding/"):
+        assert client.get(url).location == "/manage/account/password", url
+    new = "quiet meadow copper violin"
+    response = submit(
+        client,
+        "/manage/account/password",
+        {"current": password.group(1), "password": new, "confirm": new},
+    )
+    assert response.location == "/manage/account"
+    assert client.get("/manage/people").status_code == 200
+
+
+def test_the_bootstrap_password_expires_after_24_hours(app, client, db_session):
+    output = app.test_cli_runner().invoke(users_bootstrap).output
+    password = re.search(r"password: (\S+)", output).group(1)
+    admin = db_session.exec(select(StaffUser)).one()
+    assert admin.password_expires_at - admin.created_at == timedelta(hours=24)
+    admin.password_expires_at = admin.created_at - timedelta(minutes=1)
+    db_session.commit()
+    response = submit(client, "/manage/sign-in", {"email": "admin@localhost", "password": password})
+    assert error_messages(response)[0].startswith("This one-time password has expired.")
+    again = app.test_cli_runner().invoke(users_bootstrap).output  # a new one, while unused
+    fresh = re.search(r"password: (\S+)", again).group(1)
+    ok = submit(client, "/manage/sign-in", {"email": "admin@localhost", "password": fresh})
+    assert ok.status_code == 302
+
+
+def test_users_create_reads_the_password_from_standard_input(app, db_session):
     runner = app.test_cli_runner()
-    args = ["a@example.org", "--role", "board", "--password", "pw-long-enough"]
-    assert runner.invoke(users_create, args).exit_code == 0
-    again = runner.invoke(users_create, args)
+    result = runner.invoke(
+        users_create,
+        ["A@Example.org", "--role", "board", "--password-stdin"],
+        input="plum kettle orbit lantern\n",
+    )
+    assert result.exit_code == 0, result.output
+    user = db_session.exec(select(StaffUser)).one()
+    assert (user.email, user.role) == ("a@example.org", "board")
+    assert "plum" not in user.password_hash
+    again = runner.invoke(
+        users_create, ["a@example.org", "--password-stdin"], input="plum kettle orbit lantern\n"
+    )
     assert again.exit_code == 1 and "already has an account" in again.output
+
+
+def test_users_create_prompts_twice_for_the_password(app, db_session):
+    result = app.test_cli_runner().invoke(
+        users_create,
+        ["b@example.org"],
+        input="plum kettle orbit lantern\nplum kettle orbit lantern\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "plum" not in result.output
+    assert db_session.exec(select(StaffUser.email)).all() == ["b@example.org"]
+
+
+def test_users_create_takes_no_password_argument(app):
+    result = app.test_cli_runner().invoke(
+        users_create, ["c@example.org", "--password", "plum kettle orbit lantern"]
+    )
+    assert result.exit_code == 2 and "No such option" in result.output
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "says"),
+    [
+        ("d@example.org", "a", "at least 12 characters"),
+        ("d@example.org", "", "at least 12 characters"),
+        ("not an email", "plum kettle orbit lantern", "Enter an email address like"),
+        ("d@example.org", "qazwsxedcrfv", "list of common passwords"),
+        ("d@example.org", "iloveyou1234", "too easy to guess"),
+        ("dave.smith@example.org", "dave.smith rules ok", "email address"),
+    ],
+)
+def test_users_create_refuses_a_bad_email_or_password_and_stores_nothing(
+    app, db_session, email, password, says
+):
+    result = app.test_cli_runner().invoke(
+        users_create, [email, "--password-stdin"], input=password + "\n"
+    )
+    assert result.exit_code == 1 and says in result.output
+    assert db_session.exec(select(StaffUser)).all() == []

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from app.models import Role
-from tests.comments.helpers import comment_survey, readings
+from tests.comments.helpers import comment_survey, moderate, readings
 from tests.pages import page, submit, text
 from tests.publish.helpers import review, store_many
 
@@ -63,7 +63,7 @@ def test_only_approved_quotes_appear_with_personal_details_redacted(officer, app
         + [review()] * 9,
     )
     approved, other = sorted(readings(app), key=lambda r: r.id)
-    submit(officer, f"/manage/surveys/{SLUG}/comments", {"quote": "approved"}, form_index=1)
+    moderate(officer, f"/manage/surveys/{SLUG}/comments", {"quote": "approved"}, form_index=1)
     body = text(officer.get(publish(officer)))
     assert "the review was brilliant" in body and "jo.bloggs@example.com" not in body
     assert "[email]" in body and "a waste of time" not in body

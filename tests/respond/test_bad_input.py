@@ -1,5 +1,7 @@
 """Bad input gets a clear answer and changes nothing."""
 
+import pytest
+from flask_babel import force_locale, gettext
 from sqlmodel import func, select
 
 from app.models import Answer, Draft, Response
@@ -181,3 +183,83 @@ def test_a_send_with_no_draft_goes_back_to_the_start(client, make_survey, db_ses
     response = client.get(f"/s/{slug}/check")
     assert response.status_code == 302 and response.location.endswith(f"/s/{slug}")
     assert stored(db_session) == (0, 0)
+
+
+def number_page(client, make_survey) -> str:
+    """Start ALL_TYPES and answer up to its number question ("How old are you?", 11 to 25)."""
+    slug = make_survey(ALL_TYPES)
+    return answer_through(client, start(client, slug), SHORTEST[:3])
+
+
+@pytest.mark.parametrize("typed", ["²", "--5", "+-5", "1.5", "1,5", "5e1"])
+def test_what_is_not_a_whole_number_is_refused_and_nothing_is_kept(
+    client, make_survey, db_session, typed
+):
+    response = submit(client, number_page(client, make_survey), {"answer": typed})
+    assert response.status_code == 200
+    assert error_messages(response) == ["Type a whole number, like 15."]
+    assert "age" not in draft_answers(db_session)
+
+
+def test_a_number_of_5000_digits_is_refused_with_the_range(client, make_survey, db_session):
+    url = number_page(client, make_survey)
+    for typed in ("1" * 5000, "١" * 5000, "-" + "9" * 12):
+        response = submit(client, url, {"answer": typed})
+        assert error_messages(response) == ["Type a number between 11 and 25."]
+    assert "age" not in draft_answers(db_session)
+
+
+def test_the_number_message_is_in_the_respondents_language(app, client, make_survey, db_session):
+    client.get("/?lang=ar")
+    response = submit(client, number_page(client, make_survey), {"answer": "²"})
+    with app.test_request_context(), force_locale("ar"):
+        expected = gettext("Type a whole number, like 15.")
+    assert expected != "Type a whole number, like 15."
+    assert error_messages(response) == [expected]
+    assert "age" not in draft_answers(db_session)
+
+
+@pytest.mark.parametrize("typed", ["١٥", "۱۵", "১৫", "१५", "１５", "015", "+15"])
+def test_a_number_in_any_script_is_kept_and_stored_as_plain_digits(
+    client, make_survey, db_session, typed
+):
+    url = answer(client, number_page(client, make_survey), {"answer": typed})
+    assert draft_answers(db_session)["age"] == "15"
+    url = answer(client, url, {})  # no comment
+    assert "15" in text(client.get(url))  # Check your answers shows what was kept
+    submit(client, url)
+    value = db_session.exec(select(Answer.value).where(Answer.question_key == "age")).one()
+    assert value == "15"
+
+
+def test_control_characters_are_removed_from_free_text_before_it_is_stored(
+    client, make_survey, db_session
+):
+    slug = make_survey(ALL_TYPES)
+    url = answer_through(client, start(client, slug), SHORTEST[:4])
+    # NUL fails on PostgreSQL; escape and bell characters are never meant; lines are kept.
+    url = answer(client, url, {"answer": "Too\x00 long\x1b[31m a\x07 wait\r\nThey\tlistened"})
+    assert draft_answers(db_session)["comments"] == "Too long[31m a wait\nThey\tlistened"
+    submit(client, url)
+    value = db_session.exec(select(Answer.value).where(Answer.question_key == "comments")).one()
+    assert value == "Too long[31m a wait\nThey\tlistened"
+
+
+def test_text_of_nothing_but_control_characters_is_no_answer(client, make_survey, db_session):
+    slug = make_survey(ALL_TYPES.replace("required = false\nmax_length = 200", "max_length = 200"))
+    url = answer_through(client, start(client, slug), SHORTEST[:4])
+    response = submit(client, url, {"answer": "\x00\x01 \x02"})
+    assert error_messages(response) == ["Type your answer."]
+    assert "comments" not in draft_answers(db_session)
+
+
+@pytest.mark.parametrize("response_id", ["-" * 36, "not-a-uuid", "0" * 36, ""])
+def test_a_send_with_a_malformed_response_id_is_refused_and_stores_nothing(
+    client, make_survey, db_session, response_id
+):
+    slug = make_survey(ALL_TYPES)
+    url = answer_through(client, start(client, slug), SHORTEST)
+    response = submit(client, url, {"response_id": response_id})
+    assert response.status_code == 400 and "Nothing was saved" in text(response)
+    assert stored(db_session) == (0, 0)
+    assert draft_answers(db_session)  # the answers wait for a proper send
