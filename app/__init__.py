@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
-    from app import auth, cli, config, db, errors, i18n, logs, pages
+    from app import auth, cli, config, db, errors, i18n, kiosk_mode, logs, pages
     from app.extensions import csrf
 
     app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
@@ -21,6 +21,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     csrf.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
+    kiosk_mode.init_app(app)
     pages.init_app(app)
     errors.init_app(app)
     logs.init_app(app)
@@ -34,6 +35,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
 def _register_blueprints(app: "Flask") -> None:
     from app.board import bp as board
     from app.events import bp as events
+    from app.kiosk import bp as kiosk
     from app.manage import bp as manage
     from app.people import bp as people
     from app.publish import bp as publish
@@ -47,6 +49,7 @@ def _register_blueprints(app: "Flask") -> None:
     app.register_blueprint(board, url_prefix="/board")
     app.register_blueprint(safeguarding, url_prefix="/safeguarding")
     app.register_blueprint(events)  # /manage/events, /manage/sync and the sync API
+    app.register_blueprint(kiosk)  # /manage/kiosk to switch it on, /kiosk/... on the tablet
 
 
 def _refuse_unmigrated(app: "Flask") -> None:

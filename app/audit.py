@@ -52,6 +52,8 @@ ACTIONS = {
     "changed": _l("Changed a setting (privacy notice or retention)"),
     "purged": _l("Deleted responses past their retention period"),
     "withdrew": _l("Withdrew a response by its code"),
+    "kiosk started": _l("Switched a device to kiosk mode"),
+    "kiosk ended": _l("Kiosk mode ended with the PIN"),
 }
 PER_PAGE = 50
 

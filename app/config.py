@@ -56,6 +56,10 @@ def check(settings: dict) -> None:
         if not value.isdigit() or int(value) < 1:
             raise ConfigError(f"{variable} must be a whole number, 1 or more.")
         settings[name] = int(value)
+    idle = str(settings.get("KIOSK_IDLE_SECONDS", "120"))
+    if not idle.isdigit() or int(idle) < 4:
+        raise ConfigError("HEARD_KIOSK_IDLE_SECONDS must be a whole number, 4 or more.")
+    settings["KIOSK_IDLE_SECONDS"] = int(idle)
 
 
 # Staff sign-in settings that must be whole numbers, and the variables that set them.
@@ -102,4 +106,6 @@ def from_environment() -> dict:
         # Focus-group sync: a laptop signs bundles with the central server's key.
         "SYNC_KEY": os.environ.get("HEARD_SYNC_KEY"),
         "SYNC_MAX_BYTES": int(os.environ.get("HEARD_SYNC_MAX_MB", "20")) * 1024 * 1024,
+        # A kiosk starts again for the next person after this long with nothing pressed.
+        "KIOSK_IDLE_SECONDS": os.environ.get("HEARD_KIOSK_IDLE_SECONDS", "120"),
     }

@@ -70,7 +70,7 @@ COVERS = {
     "answers are kept",
     Permission.PAPER_ENTRY: "Type in returned paper forms",
     Permission.EVENTS: "Focus-group events (the facilitator page with its QR code and count), "
-    "and importing the bundles laptops bring back",
+    "switching a tablet to kiosk mode, and importing the bundles laptops bring back",
 }
 
 # Which permission each staff endpoint needs. Sign-in and sign-out are open to anyone.
@@ -130,6 +130,7 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
         "events.sync",
         "events.sync_report",
         "events.sync_retry",
+        "kiosk.setup",
     ),
 }
 

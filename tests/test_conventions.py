@@ -12,6 +12,8 @@ PUBLIC_ENDPOINTS = {
     "people.new_password",  # a one-time link, for someone not signed in yet
     # The sync API takes no session: a bundle signed with the sync key is its credential.
     "events.receive_bundle",
+    "kiosk.leave",  # the facilitator's PIN, on a tablet no one is signed in to
+    "kiosk.reset",  # a kiosk starting again for the next person
 }
 
 

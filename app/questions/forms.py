@@ -45,15 +45,51 @@ class OneOf:
             raise ValidationError(self.message)
 
 
+NOT_OFFERED = _l("Choose one of the answers shown.")
+CHOOSE_SOME = _l("Choose at least one answer.")
+CHOOSE_ONE = _l("Choose one answer.")
+TYPE_TEXT = _l("Type your answer.")
+TYPE_NUMBER = _l("Type a whole number, like 15.")
+
+
+def _too_long(limit: int, count: int) -> str:
+    return _l(
+        "Your answer must be %(limit)d characters or fewer. You have typed %(count)d.",
+        limit=limit,
+        count=count,
+    )
+
+
+def _out_of_range(question: QuestionDef) -> str:
+    return _l("Type a number between %(low)d and %(high)d.", low=question.min, high=question.max)
+
+
+def problem_messages(question: QuestionDef) -> dict[str, str]:
+    """Return the messages this question's page can show, by problem, in the page's language.
+
+    A page built on the phone while it is offline shows the server's own words.
+    """
+    if question.type == Kind.MULTIPLE:
+        found = {"required": CHOOSE_SOME}
+    elif question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
+        found = {"required": CHOOSE_ONE}
+    elif question.type == Kind.TEXT:
+        # The phone puts the number typed in place of 999999 (the limit is in the words too).
+        found = {"required": TYPE_TEXT, "length": _too_long(question.max_length, 999999)}
+    else:
+        found = {"required": TYPE_NUMBER, "number": TYPE_NUMBER, "range": _out_of_range(question)}
+    return {"not_offered": str(NOT_OFFERED)} | {name: str(text) for name, text in found.items()}
+
+
 def _field_for(question: QuestionDef) -> Field:
     # Fields get no choices: the page renders them from choices(), and OneOf checks them.
     offered = [value for value, _label in choices(question)]
-    not_offered = OneOf(offered, _l("Choose one of the answers shown."))
+    not_offered = OneOf(offered, NOT_OFFERED)
     if question.type == Kind.MULTIPLE:
-        need = InputRequired(_l("Choose at least one answer.")) if question.required else Optional()
+        need = InputRequired(CHOOSE_SOME) if question.required else Optional()
         return SelectMultipleField(validate_choice=False, validators=[need, not_offered])
     if question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
-        need = InputRequired(_l("Choose one answer.")) if question.required else Optional()
+        need = InputRequired(CHOOSE_ONE) if question.required else Optional()
         return RadioField(validate_choice=False, validators=[need, not_offered])
     return _typed_field(question)
 
@@ -80,36 +116,21 @@ class AnswerForm(FlaskForm):
         value = field.data or ""
         if not value:
             if self.question.required:
-                raise ValidationError(
-                    _l("Type your answer.")
-                    if self.question.type == Kind.TEXT
-                    else _l("Type a whole number, like 15.")
-                )
+                raise ValidationError(TYPE_TEXT if self.question.type == Kind.TEXT else TYPE_NUMBER)
             return
         if self.question.type == Kind.TEXT:
-            limit = self.question.max_length
-            if len(value) > limit:
-                raise ValidationError(
-                    _l(
-                        "Your answer must be %(limit)d characters or fewer. "
-                        "You have typed %(count)d.",
-                        limit=limit,
-                        count=len(value),
-                    )
-                )
+            if len(value) > self.question.max_length:
+                raise ValidationError(_too_long(self.question.max_length, len(value)))
             return
         self._check_number(value)
 
     def _check_number(self, value: str) -> None:
-        low, high = self.question.min, self.question.max
         number = whole_number(value)
         if number is None and not too_many_digits(value):
-            raise ValidationError(_l("Type a whole number, like 15."))
+            raise ValidationError(TYPE_NUMBER)
         # A number longer than any survey asks for is out of range too: the range helps most.
-        if number is None or not low <= number <= high:
-            raise ValidationError(
-                _l("Type a number between %(low)d and %(high)d.", low=low, high=high)
-            )
+        if number is None or not self.question.min <= number <= self.question.max:
+            raise ValidationError(_out_of_range(self.question))
 
 
 def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
@@ -120,10 +141,7 @@ def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
             validate_choice=False,
             validators=[
                 Optional(),
-                OneOf(
-                    [v for v, _l2 in special_choices(question)],
-                    _l("Choose one of the answers shown."),
-                ),
+                OneOf([v for v, _l2 in special_choices(question)], NOT_OFFERED),
             ],
         )
     form_class = type("QuestionForm", (AnswerForm,), attributes)

@@ -75,3 +75,9 @@ def take_code(slug: str) -> str | None:
         return None
     cookie["codes"] = {k: v for k, v in codes.items() if k != slug}
     return codes[slug]
+
+
+def forget_sent_draft(response_id, *, session: Session) -> None:
+    """Delete the draft a phone finished offline, found by its response's UUID."""
+    # The phone may have lost its session cookie by now; the UUID came with its signed token.
+    session.exec(delete(Draft).where(Draft.response_id == response_id))

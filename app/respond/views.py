@@ -2,8 +2,9 @@
 
 import uuid
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from sqlmodel import select
 
 from app import db
@@ -15,6 +16,7 @@ from app.definitions.schema import Kind
 from app.facilitation import serving_event, serving_event_id
 from app.forms import ActionForm
 from app.i18n import easy_read
+from app.kiosk_mode import current_kiosk
 from app.models import (
     Draft,
     Report,
@@ -224,12 +226,17 @@ def send(slug: str):
     version = session.get(SurveyVersion, draft.survey_version_id)
     code = unused_code(session=session)
     event_id = serving_event_id()  # a phone at a focus group, through the facilitator's laptop
+    kiosk = current_kiosk()
     result = store_response(
         response_id=response_id,
         version=version,
         answers=draft.answers,
         language=str(get_locale()),
-        mode=ResponseMode.PHONE if event_id else ResponseMode.ONLINE,
+        mode=ResponseMode.KIOSK
+        if kiosk
+        else ResponseMode.PHONE
+        if event_id
+        else ResponseMode.ONLINE,
         easy_read=easy_read(),
         withdrawal_hash=code_hash(code),
         event_id=event_id,
@@ -244,6 +251,10 @@ def send(slug: str):
     db.commit()
     if result.alerts:
         alert_in_background(current_app.config, url_for("safeguarding.queue", _external=True))
+    if kiosk:
+        # Straight back to the start: the draft and its token are gone, so Back shows nothing.
+        flash(_("Thank you. Your answers have been sent. Please pass the tablet on."), "status")
+        return redirect(url_for(".start", slug=slug))
     return redirect(url_for(".sent", slug=slug))
 
 

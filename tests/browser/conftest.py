@@ -74,18 +74,24 @@ def publish_sample_report(app, responses: int = 12) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(sqlite_template, tmp_path_factory):
-    """Serve the app on a free localhost port from a copy of the migrated SQLite database."""
+def live_app(sqlite_template, tmp_path_factory):
+    """Build the app the live server serves, on a copy of the migrated SQLite database."""
     path = tmp_path_factory.mktemp("live") / "heard.db"
     shutil.copy(sqlite_template, path)
     app = create_app({"SECRET_KEY": "browser", "DATABASE_URL": f"sqlite:///{path}"})
     publish_sample_report(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    yield app
+    app.extensions["engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """Serve the app on a free localhost port."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-    app.extensions["engine"].dispose()
 
 
 @pytest.fixture(scope="session")
