@@ -1,9 +1,12 @@
 """Which language a page is in: the person's choice, then Accept-Language, then English."""
 
+from functools import cache
 from pathlib import Path
 
-from babel import Locale, negotiate_locale
+from babel import Locale, negotiate_locale, support
 from flask import Flask, current_app, request, session
+from flask_babel import get_locale
+from wtforms.i18n import messages_path
 
 from app.extensions import babel
 
@@ -27,6 +30,7 @@ def init_app(app: Flask) -> None:
     """Bind Flask-Babel with our locale choice; remember a choice made by a link."""
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choices)
+    app.before_request(share_wtforms_catalogue)
 
 
 def remember_choices() -> None:
@@ -35,6 +39,20 @@ def remember_choices() -> None:
         session["lang"] = request.args["lang"]
     if request.args.get("easy") in ("1", "0"):
         session["easy"] = request.args["easy"] == "1"
+
+
+@cache
+def _wtforms_catalogue(code: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [code], domain="wtforms")
+
+
+def share_wtforms_catalogue() -> None:
+    """Give Flask-WTF WTForms' own messages ("Field cannot be longer than...") ready parsed."""
+    # Flask-WTF reads and parses WTForms' catalogue from disk in every request that makes a
+    # form, which cost more than the rest of a question page's translating. It looks for
+    # request.wtforms_translations first, so one parsed copy per language serves every request.
+    if request.endpoint != "static":
+        request.wtforms_translations = _wtforms_catalogue(str(get_locale()))
 
 
 def easy_read() -> bool:
@@ -78,4 +96,6 @@ def direction(code: str) -> str:
 
 def native_name(code: str) -> str:
     """Return a language's name in itself."""
-    return LANGUAGES.get(code, (Locale.parse(code).get_display_name(code), ""))[0]
+    if code in LANGUAGES:  # (a default argument to .get() would parse the locale every time)
+        return LANGUAGES[code][0]
+    return Locale.parse(code).get_display_name(code)
