@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -15,6 +16,7 @@ from app.comments.themes import theme_map
 from app.db import begin_writing
 from app.definitions import definition_of
 from app.definitions.routing import Answers, answer_problems, relevant_answers
+from app.definitions.schema import Kind
 from app.inputs import clean_text
 from app.kpis.counts import count_response
 from app.models import Answer, Response, SurveyVersion, hour_of, utcnow
@@ -64,13 +66,29 @@ def cleaned(answers: Answers) -> Answers:
     return {key: _clean(value) for key, value in answers.items()}
 
 
-def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[Answer]:
+def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[dict]:
     """Turn answers into rows: one per value, so a tally is a GROUP BY."""
     return [
-        Answer(response_id=response_id, question_key=key, value=item)
+        {"response_id": response_id, "question_key": key, "value": item}
         for key, items in answer_values(answers).items()
         for item in items
     ]
+
+
+def insert_answers(rows: list[dict], typed: set[str], *, session: Session) -> list[Answer]:
+    """Store answer rows (flush only); return the typed ones, with the ids their readings need.
+
+    Chosen answers go in one statement without reading ids back. One INSERT per row with
+    RETURNING, as the ORM does it, was the largest part of storing a response.
+    """
+    chosen = [row for row in rows if row["question_key"] not in typed]
+    if chosen:
+        # Core, not the ORM's bulk insert: these rows never become objects in the session.
+        session.connection().execute(insert(Answer.__table__), chosen)
+    written = [Answer(**row) for row in rows if row["question_key"] in typed]
+    session.add_all(written)
+    session.flush()
+    return written
 
 
 def store_response(
@@ -125,9 +143,8 @@ def store_response(
         with session.begin_nested():
             session.add(response)
             session.flush()
-            rows = answer_rows(response_id, answers)
-            session.add_all(rows)
-            session.flush()
+            typed = {q.key for q in definition.questions if q.type == Kind.TEXT}
+            rows = insert_answers(answer_rows(response_id, answers), typed, session=session)
             # Read every comment as it arrives, so a risk to a child is queued at once.
             alerts = read_answers(
                 definition, rows, themes=theme_map(session=session), session=session

@@ -10,7 +10,7 @@ from app.accounts import sessions
 from app.auth import TOKEN
 from app.kpis.counts import count_response, live_counts, stored_counts
 from app.models import Kpi, Response, Role, StaffUser, utcnow
-from app.responses import answer_rows, answer_values
+from app.responses import answer_rows, answer_values, insert_answers
 from tests.conftest import newest_version, survey_by_slug
 
 # 50% by 31 March 2025, 80% by 30 September 2025; two conditions; a minimum of 5.
@@ -102,7 +102,7 @@ def add_responses(app):
                 )
                 session.add(response)
                 session.flush()
-                session.add_all(answer_rows(response.id, given))
+                insert_answers(answer_rows(response.id, given), set(), session=session)
                 count_response(version.survey_id, answer_values(given), at, session=session)
             session.commit()
 

@@ -54,17 +54,19 @@ def read_answers(
     session: Session,
 ) -> int:
     """Store a reading of each free-text answer and any alerts (flush only); count the alerts."""
-    alerts = 0
-    for answer in free_text(definition, rows):
-        row = reading_row(answer, read_comment(answer.value, themes=themes))
-        session.add(row)
+    readings = [
+        reading_row(answer, read_comment(answer.value, themes=themes))
+        for answer in free_text(definition, rows)
+    ]
+    if not readings:
+        return 0
+    session.add_all(readings)
+    session.flush()  # the readings' ids, which their alerts point to
+    alerts = [alert for alert in map(alert_for, readings) if alert is not None]
+    if alerts:
+        session.add_all(alerts)
         session.flush()
-        alert = alert_for(row)
-        if alert is not None:
-            session.add(alert)
-            alerts += 1
-    session.flush()
-    return alerts
+    return len(alerts)
 
 
 def raise_again(
