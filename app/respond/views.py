@@ -39,10 +39,12 @@ from app.respond.drafts import (
     remember_code,
     save_answer,
     start_draft,
+    survey_and_draft,
     take_code,
 )
 from app.respond.forms import SendForm, StartForm
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
+from app.respond.rendered import render_kept
 from app.responses import Outcome, store_response
 from app.retention.periods import longest_retention
 from app.retention.withdrawal import code_hash, shown, unused_code
@@ -53,16 +55,39 @@ def _hours() -> int:
 
 
 def _survey(slug: str) -> Survey:
-    survey = db.session().exec(select(Survey).where(Survey.slug == slug)).first()
+    return _offered(db.session().exec(select(Survey).where(Survey.slug == slug)).first())
+
+
+def _offered(survey: Survey | None) -> Survey:
+    """Return a survey respondents may see; a missing or draft survey is a 404."""
     if survey is None or survey.state == SurveyState.DRAFT:
         abort(404)
     return survey
 
 
-def _page(template: str, survey: Survey, version: SurveyVersion, status: int = 200, **context):
+def _page(
+    template: str,
+    survey: Survey,
+    version: SurveyVersion,
+    status: int = 200,
+    *,
+    keep: bool = False,
+    **context,
+):
+    """Render a survey's page; `keep` reuses a copy rendered for the same context (rendered.py)."""
     definition = definition_of(version)
     page = page_words(definition, easy_read())
     context.setdefault("words", page)
+    if keep:
+        html = render_kept(
+            template,
+            definition=definition,
+            version_id=version.id,
+            survey=survey,
+            survey_title=page.title,
+            **context,
+        )
+        return html, status
     return render_template(
         template, survey=survey, definition=definition, survey_title=page.title, **context
     ), status
@@ -91,13 +116,12 @@ def show_instead(raised: ShowInstead):
 
 def _open_draft(slug: str) -> tuple[Survey, Draft, SurveyVersion]:
     """Return this browser's draft in an open survey, or raise ShowInstead."""
-    survey = _survey(slug)
+    survey, draft, version = survey_and_draft(slug, hours=_hours(), session=db.session())
+    survey = _offered(survey)
     if not survey.is_open:
         raise ShowInstead(_closed(survey))
-    draft = find_draft(slug, hours=_hours(), session=db.session())
     if draft is None:
         raise ShowInstead(redirect(url_for(".start", slug=slug)))
-    version = db.session().get(SurveyVersion, draft.survey_version_id)
     if not version.accepting:
         raise ShowInstead(_page("respond/changed.html", survey, version, 409))
     return survey, draft, version
@@ -168,10 +192,13 @@ def _question_page(survey, version, answers, current, form, changing: bool):
     # Beside a text box, "I'd rather not say" is its own small group of radios.
     special = words.options if current.type in (Kind.TEXT, Kind.NUMBER) else []
     step_back = back(definition, answers, current.key, changing=changing)
+    # Words a young person typed are never kept in memory beyond their own request.
+    typed = current.type in (Kind.TEXT, Kind.NUMBER) and answers.get(current.key) is not None
     return _page(
         "respond/question.html",
         survey,
         version,
+        keep=request.method == "GET" and not typed,
         form=form,
         question=current,
         words=words,
@@ -209,13 +236,13 @@ def check(slug: str):
 
 @bp.post("/s/<slug>/send")
 def send(slug: str):
-    survey = _survey(slug)
+    session = db.session()
+    survey, draft, version = survey_and_draft(slug, hours=_hours(), session=session)
+    survey = _offered(survey)
     form = SendForm()
     if not form.validate_on_submit():
         abort(400)
     response_id = uuid.UUID(form.response_id.data)
-    session = db.session()
-    draft = find_draft(slug, hours=_hours(), session=session)
     if draft is None or draft.response_id != response_id:
         # A second tap after the first one was stored: the same thanks, nothing new.
         if session.get(Response, response_id) is not None:
@@ -223,7 +250,6 @@ def send(slug: str):
         return redirect(url_for(".start", slug=slug))
     if not survey.is_open:
         return _closed(survey)
-    version = session.get(SurveyVersion, draft.survey_version_id)
     code = unused_code(session=session)
     event_id = serving_event_id()  # a phone at a focus group, through the facilitator's laptop
     kiosk = current_kiosk()
