@@ -2,13 +2,15 @@
 
 import sys
 
-from benchmarks import dashboard, pages, reports, server, signin, sync, text
+from benchmarks import dashboard, load, pages, reports, server, signin, sync, text
 
 
 def main() -> None:
     print(pages.report())
     print()
     print(server.report(sys.argv[1:]))
+    print()
+    print(load.report())
     print()
     print(dashboard.report())
     print()
