@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.comments.store import read_answers
+from app.comments.store import read_rows, store_readings
 from app.comments.themes import theme_map
 from app.db import begin_writing
 from app.definitions import definition_of
@@ -137,18 +137,23 @@ def store_response(
         content_hash=digest,
         withdrawal_hash=withdrawal_hash,
     )
+    rows = answer_rows(response_id, answers)
+    typed = {q.key for q in definition.questions if q.type == Kind.TEXT}
+    # Every comment is read as it arrives, so a risk to a child is queued at once; read
+    # before the write transaction, which on SQLite keeps every other send waiting.
+    readings = read_rows(
+        definition,
+        [row for row in rows if row["question_key"] in typed],
+        themes=theme_map(session=session),
+    )
     begin_writing(session)
     try:
         # A savepoint: if a twin request stored this UUID a moment ago, only this part undoes.
         with session.begin_nested():
             session.add(response)
             session.flush()
-            typed = {q.key for q in definition.questions if q.type == Kind.TEXT}
-            rows = insert_answers(answer_rows(response_id, answers), typed, session=session)
-            # Read every comment as it arrives, so a risk to a child is queued at once.
-            alerts = read_answers(
-                definition, rows, themes=theme_map(session=session), session=session
-            )
+            written = insert_answers(rows, typed, session=session)
+            alerts = store_readings(written, readings, session=session)
             # In the savepoint: a response undone here is undone from the KPI counts too.
             values = answer_values(answers)
             count_response(version.survey_id, values, response.submitted_at, session=session)

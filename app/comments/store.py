@@ -11,11 +11,22 @@ from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
 from app.models import AlertState, Answer, CommentReading, SafeguardingAlert
 
 
-def free_text(definition: SurveyDef, rows: Sequence[Answer]) -> list[Answer]:
-    """Return the answer rows that are free text a person wrote (not "I'd rather not say")."""
+def read_rows(
+    definition: SurveyDef, rows: Sequence[Mapping], *, themes: Mapping[str, Sequence[str]]
+) -> list[Reading | None]:
+    """Read each answer row that is free text a person wrote; None for the others.
+
+    Pure: a response's comments are read before its write transaction begins, so the
+    reading (the slow part of storing) never holds SQLite's one write lock.
+    """
     keys = {q.key for q in definition.questions if q.type == Kind.TEXT}
     special = (DONT_KNOW, PREFER_NOT)
-    return [row for row in rows if row.question_key in keys and row.value not in special]
+    return [
+        read_comment(row["value"], themes=themes)
+        if row["question_key"] in keys and row["value"] not in special
+        else None
+        for row in rows
+    ]
 
 
 def reading_row(answer: Answer, reading: Reading) -> CommentReading:
@@ -46,23 +57,20 @@ def alert_for(row: CommentReading) -> SafeguardingAlert | None:
     return None
 
 
-def read_answers(
-    definition: SurveyDef,
-    rows: Sequence[Answer],
-    *,
-    themes: Mapping[str, Sequence[str]],
-    session: Session,
+def store_readings(
+    answers: Sequence[Answer], readings: Sequence[Reading | None], *, session: Session
 ) -> int:
-    """Store a reading of each free-text answer and any alerts (flush only); count the alerts."""
-    readings = [
-        reading_row(answer, read_comment(answer.value, themes=themes))
-        for answer in free_text(definition, rows)
+    """Store the readings of stored answers, and any alerts (flush only); count the alerts."""
+    stored = [
+        reading_row(answer, reading)
+        for answer, reading in zip(answers, readings, strict=True)
+        if reading is not None
     ]
-    if not readings:
+    if not stored:
         return 0
-    session.add_all(readings)
+    session.add_all(stored)
     session.flush()  # the readings' ids, which their alerts point to
-    alerts = [alert for alert in map(alert_for, readings) if alert is not None]
+    alerts = [alert for alert in map(alert_for, stored) if alert is not None]
     if alerts:
         session.add_all(alerts)
         session.flush()
