@@ -110,6 +110,7 @@ class _Headings(HTMLParser):
         self.after_h1: int | None = None
         self.in_main = False
         self.open: dict | None = None
+        self.ids: set[str] = set()
         self.page = page
         self.feed(page)
         self.close()
@@ -119,6 +120,7 @@ class _Headings(HTMLParser):
         return self.lines[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id")
         if tag == "main":
             self.in_main = True
         elif tag in ("h2", "h3") and self.in_main and self.open is None:
@@ -150,9 +152,9 @@ def with_contents(page: str, title: str) -> str:
         return page
     edits: list[tuple[int, str]] = []
     items, nested = [], False
-    for number, heading in enumerate(found.found, start=1):
+    for heading in found.found:
         if heading["id"] is None:
-            heading["id"] = f"pdf-section-{number}"
+            heading["id"] = _new_id(heading["text"], found.ids)
             edits.append((heading["start"] + 3, f' id="{heading["id"]}"'))
         link = f'<a href="#{escape(heading["id"])}">{escape(heading["text"])}</a>'
         if heading["level"] == 3 and items:
@@ -174,6 +176,18 @@ def with_contents(page: str, title: str) -> str:
     for at, text in sorted(edits, reverse=True):
         page = page[:at] + text + page[at:]
     return page
+
+
+def _new_id(text: str, taken: set[str]) -> str:
+    # A PDF reader's link description is its target: "r-1-young-people" reads better than a
+    # number. Letters of any script are kept.
+    base = re.sub(r"\W+", "-", text.lower()).strip("-") or "section"
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    taken.add(found)
+    return found
 
 
 def _fetcher(weasyprint, embeds: tuple[str, ...]):

@@ -15,7 +15,7 @@ from tests.pages import check_page, squash, text
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 PAGE = """<!doctype html><html lang="en" dir="ltr"><head><title>Pack – Heard</title></head>
-<body><header><h2>Not in main</h2></header><main><h1>Pack</h1><p>Intro</p>
+<body><header><h2>Not in main</h2><div id="r-2"></div></header><main><h1>Pack</h1><p>Intro</p>
 <section><h2>Reviews &amp; plans</h2><article><h3 id="r-1">R 1 <span>Young people</span></h3>
 </article><article><h3>R 2</h3></article></section>
 <section><h2>Preparing for adulthood</h2></section></main></body></html>"""
@@ -30,9 +30,9 @@ def test_the_contents_list_links_each_section_with_its_subsections_inside():
     inner = top[0].select(":scope > ol > li > a")
     assert [(a["href"], squash(a.get_text())) for a in inner] == [
         ("#r-1", "R 1 Young people"),
-        ("#pdf-section-3", "R 2"),
+        ("#r-2-2", "R 2"),  # "r-2" is taken
     ]
-    # Each link leads to its heading: an id it had, or one given to it.
+    # Each link leads to its heading: an id it had, or one made from its words.
     for link in nav.select("a"):
         assert soup.select_one(link["href"]).name in ("h2", "h3")
 
