@@ -9,6 +9,9 @@ accesslog = "-"
 # Apache's common log format without its first field, the client's address (%(h)s).
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s'
 logger_class = "app.serving.Logger"
+# The board pack as a PDF takes several seconds to draw (longer on a busy machine, and the
+# first one after a restart loads its fonts): gunicorn's 30 s default is too close.
+timeout = 60
 
 
 def on_starting(_server) -> None:

@@ -50,7 +50,7 @@ COVERS = {
     Permission.SAFEGUARDING: "The safeguarding queue and each alert, with the comment in full "
     "(`/safeguarding/`)",
     Permission.AGGREGATES: "The KPI dashboard, each KPI and its chart, KPIs across audiences, "
-    "tallies, the board pack and their CSV and XLSX downloads (`/board/`)",
+    "tallies, the board pack (also as a PDF) and their CSV and XLSX downloads (`/board/`)",
     Permission.EXACT_COUNTS: "Counts under the suppression threshold, exactly, with a warning "
     "not to share them (without it, tallies show \u201cfewer than 10\u201d); not a page",
     Permission.SURVEYS: "The survey list, opening and closing a survey, translation coverage",
@@ -81,6 +81,7 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
         "board.dashboard",
         "board.compare",
         "board.pack",
+        "board.pack_pdf",
         "board.kpi",
         "board.chart",
         "board.tallies",

@@ -2,7 +2,7 @@
 
 import sys
 
-from benchmarks import dashboard, load, pages, reports, server, signin, sync, text
+from benchmarks import dashboard, load, pages, pdfs, reports, server, signin, sync, text
 
 
 def main() -> None:
@@ -17,6 +17,8 @@ def main() -> None:
     print(text.report(sys.argv[1:]))
     print()
     print(reports.report())
+    print()
+    print(pdfs.report())
     print()
     print(signin.report())
     print(sync.report())

@@ -1,4 +1,5 @@
-"""The board's downloads: KPI readings and tallies as CSV, and a workbook of all three."""
+"""The board's downloads: KPI readings and tallies as CSV, a workbook of all three, the pack
+as a PDF."""
 
 from flask import Response, abort, g, request
 
@@ -6,7 +7,8 @@ from app import db
 from app.audit import record
 from app.auth import requires, user_can
 from app.board import bp, exports, filters
-from app.board.views import readings, shown_tallies
+from app.board.views import pack, readings, shown_tallies
+from app.pdfs import PdfUnavailable, render_pdf, unavailable
 from app.permissions import Permission
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,3 +64,16 @@ def kpis_xlsx():
         ]
     )
     return _download(body, XLSX, f"kpis-{on}.xlsx")
+
+
+@bp.get("/pack.pdf")
+@requires(Permission.AGGREGATES)
+def pack_pdf():
+    _form, on = _filtered()
+    # The PDF is the pack's own page, as this reader sees it: the same small numbers hidden.
+    page, _status = pack()
+    try:
+        body = render_pdf(page, embeds=("board.chart",))
+    except PdfUnavailable:
+        return unavailable()
+    return _download(body, "application/pdf", f"board-pack-{on}.pdf")

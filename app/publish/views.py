@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask import Response, abort, current_app, render_template
+from flask_babel import get_locale
 from sqlmodel import select
 
 from app import db
@@ -10,6 +11,7 @@ from app.charts import aims_svg, bar_key, feelings_svg
 from app.definitions import definition_of
 from app.i18n import easy_read
 from app.models import Report, Survey, SurveyVersion
+from app.pdfs import PdfUnavailable, render_pdf, unavailable
 from app.publish import bp
 from app.publish.content import FEELING_ORDER, aims_of, feelings_of, report_page, worth_drawing
 from app.reports.publish import published
@@ -74,3 +76,17 @@ def feelings_chart(slug: str, number: int):
     _survey, found = _report(slug, number)
     svg = feelings_svg(feelings_of(found.content))
     return Response(svg, mimetype="image/svg+xml", headers=_FOR_GOOD)
+
+
+@bp.get("/you-said-we-did/<slug>/<int:number>/report.pdf")
+def report_pdf(slug: str, number: int):
+    # The PDF is the report's page in this reader's language and reading level.
+    page = report(slug, number)
+    try:
+        body = render_pdf(page, embeds=("publish.aims_chart", "publish.feelings_chart"))
+    except PdfUnavailable:
+        return unavailable()
+    easy = "-easy-read" if easy_read() else ""
+    name = f"you-said-we-did-{slug}-{number}-{get_locale()}{easy}.pdf"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, mimetype="application/pdf", headers=headers)
