@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from babel import Locale, negotiate_locale
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 
 from app.extensions import babel
 
@@ -21,12 +21,15 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "so": ("Soomaali", "ltr"),
 }
 DEFAULT = "en"
+# The blueprints respondents see; every other page is for staff.
+PUBLIC_BLUEPRINTS = frozenset({"respond", "publish"})
 
 
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel with our locale choice; remember a choice made by a link."""
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choices)
+    app.add_template_global(staff_page)
 
 
 def remember_choices() -> None:
@@ -53,8 +56,18 @@ def available() -> list[str]:
     return cached
 
 
+def staff_page() -> bool:
+    """Say whether this request is for a staff page rather than one respondents see."""
+    if not has_request_context() or request.blueprint is None:
+        return False  # a page no route matched (404) may be a respondent's
+    return request.blueprint not in PUBLIC_BLUEPRINTS
+
+
 def select_locale() -> str:
     """Pick the page language for this request."""
+    if staff_page():
+        # Staff pages stay in English, without the language list, until they are translated.
+        return DEFAULT
     chosen = request.args.get("lang") or session.get("lang")
     if chosen in available():
         return chosen
