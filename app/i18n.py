@@ -4,7 +4,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale, negotiate_locale, support
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from wtforms.i18n import messages_path
 
@@ -24,6 +24,8 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "so": ("Soomaali", "ltr"),
 }
 DEFAULT = "en"
+# The blueprints respondents see; every other page is for staff.
+PUBLIC_BLUEPRINTS = frozenset({"respond", "publish"})
 
 
 def init_app(app: Flask) -> None:
@@ -31,6 +33,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choices)
     app.before_request(share_wtforms_catalogue)
+    app.add_template_global(staff_page)
 
 
 def remember_choices() -> None:
@@ -71,8 +74,18 @@ def available() -> list[str]:
     return cached
 
 
+def staff_page() -> bool:
+    """Say whether this request is for a staff page rather than one respondents see."""
+    if not has_request_context() or request.blueprint is None:
+        return False  # a page no route matched (404) may be a respondent's
+    return request.blueprint not in PUBLIC_BLUEPRINTS
+
+
 def select_locale() -> str:
     """Pick the page language for this request."""
+    if staff_page():
+        # Staff pages stay in English, without the language list, until they are translated.
+        return DEFAULT
     chosen = request.args.get("lang") or session.get("lang")
     if chosen in available():
         return chosen

@@ -1,7 +1,8 @@
 """The council's own privacy notice: one row an admin fills in, shown as given to respondents.
 
-Nothing council-specific is written into Heard: the organisation, its contacts and how to
-complain come from here, and the privacy page says they have not been set until they are.
+Nothing council-specific is written into Heard: the organisation, its contacts, how to
+complain and where an upset young person can get help come from here, and the privacy page
+says they have not been set until they are.
 """
 
 from sqlmodel import Session
@@ -9,7 +10,15 @@ from sqlmodel import Session
 from app.audit import record
 from app.models import PrivacyNotice, utcnow
 
-FIELDS = ("organisation", "controller", "contact", "dpo_contact", "retention", "complaints")
+FIELDS = (
+    "organisation",
+    "controller",
+    "contact",
+    "dpo_contact",
+    "retention",
+    "complaints",
+    "support_contact",
+)
 
 
 def privacy_notice(*, session: Session) -> PrivacyNotice | None:

@@ -58,6 +58,11 @@ class NoticeForm(FlaskForm):
         default=ICO,
         validators=[DataRequired(_l("Enter how to complain to the ICO.")), _shorter(1000)],
     )
+    support_contact = TextAreaField(
+        _l("Where a young person who is upset can get help from you (optional)"),
+        filters=[strip],
+        validators=[Optional(), _shorter(1000)],
+    )
 
 
 def _months(form, field) -> None:

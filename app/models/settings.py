@@ -22,5 +22,7 @@ class PrivacyNotice(SQLModel, table=True):
     dpo_contact: str = Field(sa_column=Column(Text, nullable=False))
     retention: str | None = Field(default=None, sa_column=Column(Text))
     complaints: str = Field(sa_column=Column(Text, nullable=False))
+    # Where a young person who is upset can get help locally; the thank-you page shows it.
+    support_contact: str | None = Field(default=None, sa_column=Column(Text))
     updated_at: datetime = Field(default_factory=utcnow)
     updated_by: int | None = Field(default=None, foreign_key="staff_user.id")

@@ -43,6 +43,7 @@ from app.respond.drafts import (
     take_code,
 )
 from app.respond.forms import SendForm, StartForm
+from app.respond.groups import by_audience
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.respond.rendered import render_kept
 from app.responses import Outcome, store_response
@@ -141,8 +142,9 @@ def home():
     if event is not None:
         # At a focus group the laptop offers the event's surveys only.
         rows = [(survey, version) for survey, version in rows if survey.slug in event.surveys]
-    listed = [(survey, page_words(definition_of(version), easy)) for survey, version in rows]
-    return render_template("respond/home.html", surveys=listed)
+    listed = ((survey, definition_of(version)) for survey, version in rows)
+    groups = by_audience((d.audience, (survey, page_words(d, easy))) for survey, d in listed)
+    return render_template("respond/home.html", groups=groups)
 
 
 @bp.route("/s/<slug>", methods=["GET", "POST"])
@@ -290,12 +292,14 @@ def sent(slug: str):
     reported = db.session().exec(select(Report.id).where(Report.survey_id == survey.id)).first()
     version = latest_version(survey.id, session=db.session())
     code = take_code(slug)
+    notice = privacy_notice(session=db.session())
     return _page(
         "respond/sent.html",
         survey,
         version,
         reported=reported is not None,
         code=shown(code) if code else None,
+        support=notice.support_contact if notice else None,
     )
 
 

@@ -6,7 +6,9 @@ from sqlmodel import Session, select
 from app.i18n import LANGUAGES
 from app.models import AuditEvent, PrivacyNotice, Role
 from tests.conftest import survey_by_slug
+from tests.journey import SHORTEST, answer_through, start
 from tests.pages import error_messages, page, submit, text
+from tests.samples import ALL_TYPES
 
 NOTICE = {
     "organisation": "Northshire SEND Partnership",
@@ -95,6 +97,7 @@ def test_the_welsh_privacy_page_keeps_the_councils_words_and_translates_its_own(
         ({"complaints": ""}, "Enter how to complain to the ICO."),
         ({"organisation": "x" * 201}, "Use 200 characters or fewer."),
         ({"contact": "x" * 1001}, "Use 1000 characters or fewer."),
+        ({"support_contact": "x" * 1001}, "Use 1000 characters or fewer."),
     ],
 )
 def test_a_notice_with_a_missing_or_long_field_says_which_and_stores_nothing(
@@ -166,3 +169,44 @@ def test_the_board_cannot_change_retention(sign_in):
 def test_an_unknown_survey_has_no_retention_page(sign_in):
     officer = sign_in(Role.OFFICER)
     assert officer.get("/manage/surveys/no-such-survey/retention").status_code == 404
+
+
+SUPPORT = "Northshire Young People's Team\nText 07700 900123, Monday to Friday, 9am to 5pm"
+
+
+def thanks(client, slug, query=""):
+    client.get(f"/{query}")
+    submit(client, answer_through(client, start(client, slug), SHORTEST))
+    return page(client.get(f"/s/{slug}/sent"))
+
+
+def test_an_admin_adds_a_support_contact_that_the_thank_you_page_shows_as_given(
+    app, client, sign_in, make_survey
+):
+    slug = make_survey(ALL_TYPES)
+    assert SUPPORT not in thanks(app.test_client(), slug).get_text()
+    admin = sign_in(Role.ADMIN, "admin@example.org")
+    saved = submit(admin, "/manage/settings/privacy-notice", {**NOTICE, "support_contact": SUPPORT})
+    assert saved.status_code == 302 and stored(app).support_contact == SUPPORT
+    for query in ("?easy=0", "?easy=1", "?lang=ur&easy=1", "?lang=cy"):
+        shown = thanks(app.test_client(), slug, query)
+        given = [bdi.get_text() for bdi in shown.select("main bdi.given")]
+        assert given == [SUPPORT], query
+        assert shown.select_one('a[href="tel:08001111"]') is not None, query
+
+
+def test_the_privacy_page_shows_the_support_contact_beside_childline(app, client, sign_in):
+    admin = sign_in(Role.ADMIN, "admin@example.org")
+    submit(admin, "/manage/settings/privacy-notice", {**NOTICE, "support_contact": SUPPORT})
+    for easy in ("0", "1"):
+        shown = page(client.get(f"/privacy?easy={easy}"))
+        assert SUPPORT in [bdi.get_text() for bdi in shown.select("bdi.given")], easy
+
+
+def test_the_support_contact_is_optional_and_can_be_taken_away(app, sign_in):
+    admin = sign_in(Role.ADMIN, "admin@example.org")
+    submit(admin, "/manage/settings/privacy-notice", {**NOTICE, "support_contact": SUPPORT})
+    submit(admin, "/manage/settings/privacy-notice", {**NOTICE, "support_contact": "   "})
+    assert stored(app).support_contact is None
+    form = page(admin.get("/manage/settings/privacy-notice"))
+    assert form.select_one("label[for=support_contact]") is not None

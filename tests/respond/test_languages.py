@@ -36,7 +36,31 @@ def test_every_language_is_listed_in_itself_with_hreflang_and_lang(client):
     links = page(client.get("/")).select(".languages a")
     named = {a["hreflang"]: (a["lang"], a.get_text()) for a in links}
     assert named["pl"] == ("pl", "Polski") and named["ar"] == ("ar", "العربية")
-    assert len(links) == 9  # ten languages, less the one showing
+    assert len(links) == 10
+    assert [a["hreflang"] for a in links if a.get("aria-current")] == ["en"]
+
+
+def test_the_languages_fold_into_one_control_named_in_the_pages_language(client):
+    welsh = page(client.get("/s/post-14-review?lang=cy")).select_one("header .languages details")
+    assert welsh.select_one("summary").get_text(strip=True) == "Iaith"
+    assert welsh.get("open") is None  # closed until tapped: one line, not ten
+    current = welsh.select_one("[aria-current]")
+    assert current["hreflang"] == "cy" and current.get_text() == "Cymraeg"
+
+
+def test_someone_who_came_with_a_language_keeps_it_on_every_later_page(client):
+    client.get("/s/post-14-review?lang=ur")
+    url = submit(client, "/s/post-14-review").location
+    question = page(client.get(url))
+    assert question.find("html")["lang"] == "ur"
+    assert question.select_one(".languages [aria-current]")["hreflang"] == "ur"
+    assert html_lang(client.get("/privacy")) == ("ur", "rtl")
+
+
+def test_a_phone_set_to_a_language_is_shown_that_language_as_chosen(client):
+    polish = page(client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9"}))
+    assert polish.select_one(".languages summary").get_text(strip=True) == "Język"
+    assert polish.select_one(".languages [aria-current]")["hreflang"] == "pl"
 
 
 def test_a_survey_question_and_its_answers_are_translated(client):
