@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for `make test`: one per core (each has its own databases).
+TEST_WORKERS ?= auto
 DEV_STAMP := $(VENV)/.installed-dev
 # Universal (any OS) pins for Python 3.11 and newer, each file with its hashes.
 COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
@@ -58,7 +60,7 @@ test: $(DEV_STAMP) instance/secret_key translations ## Install the dev extras an
 	$(BIN)/ruff check app tests tools benchmarks migrations
 	$(BIN)/python tools/easyread_symbols.py --check
 	$(BIN)/python tools/train_risk_model.py --check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench: $(DEV_STAMP) ## Measure page weights and server times; print the table
 	$(BIN)/python -m benchmarks
