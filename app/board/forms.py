@@ -67,3 +67,23 @@ class KpiEditForm(FlaskForm):
     target_date = StringField(_l("Final target date"), filters=[strip])
     minimum_sample = StringField(_l("Minimum sample"), filters=[strip])
     window_months = StringField(_l("Window in months"), filters=[strip])
+
+
+COMMENTARY_LIMIT = 4000
+
+
+class CommentaryForm(FlaskForm):
+    text = TextAreaField(
+        _l("What do you want the board to know?"),
+        filters=[strip],
+        validators=[
+            InputRequired(_l("Enter what you want the board to know about this KPI.")),
+            Length(
+                max=COMMENTARY_LIMIT,
+                message=_l(
+                    "The commentary must be %(limit)d characters or fewer.",
+                    limit=COMMENTARY_LIMIT,
+                ),
+            ),
+        ],
+    )
