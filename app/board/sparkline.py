@@ -47,6 +47,8 @@ def sparkline_svg(values: Sequence[float | None], expected: Sequence[float | Non
     """Return an SVG trend line of fractions 0-1, with the expected values dashed under it."""
     parts = [f'<line x1="0" y1="{HEIGHT - 1}" x2="{WIDTH}" y2="{HEIGHT - 1}" stroke="{AXIS}"/>']
     for run in _runs(expected):
+        if len(run) < 2:
+            continue  # one expected value alone is no line
         parts.append(_line(run, EXPECTED, ' stroke-width="1" stroke-dasharray="3 2"'))
     for run in _runs(values):
         if len(run) > 1:
