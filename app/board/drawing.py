@@ -57,7 +57,9 @@ class ChartSpec:
 def draw(spec: ChartSpec) -> str:
     """Draw the chart; return SVG text."""
     words = dict(spec.words)
-    rc = {"svg.fonttype": "none", "font.size": FONT_PT, "text.color": TEXT}
+    # A fixed salt: the same spec draws the same bytes, whichever process draws it.
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "heard", "font.size": FONT_PT}
+    rc |= {"text.color": TEXT}
     with rc_context(rc | {"axes.labelcolor": TEXT, "xtick.color": TEXT, "ytick.color": TEXT}):
         figure = Figure(figsize=(WIDTH, HEIGHT))
         # Fixed margins, not tight_layout: it measures every text twice and doubles the time.

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.definitions.schema import AUDIENCES
 from app.forms import ChoiceField, strip
@@ -77,7 +77,8 @@ class CommentaryForm(FlaskForm):
         _l("What do you want the board to know?"),
         filters=[strip],
         validators=[
-            InputRequired(_l("Enter what you want the board to know about this KPI.")),
+            # DataRequired, not InputRequired: it sees the text after strip, so spaces are empty.
+            DataRequired(_l("Enter what you want the board to know about this KPI.")),
             Length(
                 max=COMMENTARY_LIMIT,
                 message=_l(
