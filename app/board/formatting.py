@@ -16,8 +16,8 @@ from app.words import audience_name, people
 # What each status means, from the status rules (analysis/kpi_status.py), said beside its
 # colour wherever a status is shown: the colour alone tells nobody anything.
 STATUS_MEANINGS = {
-    Status.RED: _l("the whole 95% interval is below the milestone line"),
-    Status.AMBER: _l("below the milestone line, but its 95% interval reaches it"),
+    Status.RED: _l("the whole confidence interval is below the milestone line"),
+    Status.AMBER: _l("below the milestone line, but its confidence interval reaches it"),
     Status.GREEN: _l("on track: at or above the milestone line"),
     Status.BLUE: _l("final target met and closed by the board"),
     Status.GREY: _l("not due yet, or too few answers to say"),
@@ -89,8 +89,10 @@ def short_statement(statement: str, limit: int = SHORT_STATEMENT) -> str:
     """Return a KPI's statement cut at a word before `limit` characters, with an ellipsis."""
     if len(statement) <= limit:
         return statement
-    cut = statement[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
-    return f"{cut}\u2026"
+    cut = statement[: limit - 1]
+    if statement[limit - 1] != " ":  # the cut fell inside a word: leave that word out
+        cut = cut.rsplit(" ", 1)[0]
+    return f"{cut.rstrip(' ,;:.')}\u2026"
 
 
 @bp.app_template_filter("status_meaning")

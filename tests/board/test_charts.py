@@ -116,7 +116,7 @@ def test_the_status_of_each_point_is_said_in_words_beside_its_colour(
     add_responses(review, mix(6, 3), utc(2025, 6, 10))
     said = words(chart_of(officer, app, "R 1"))
     assert "Green: on track: at or above the milestone line" in said
-    assert "Amber: below the milestone line, but its 95% interval reaches it" in said
+    assert "Amber: below the milestone line, but its confidence interval reaches it" in said
     assert "Red:" not in said and "Milestone line" in said
 
 

@@ -98,8 +98,8 @@ def test_the_count_of_kpis_in_each_status_is_at_the_top_with_what_each_means(
     assert squash(soup.select_one("main h2").get_text()) == "1 KPI by status"
     counts = [squash(li.get_text(" ")) for li in soup.select(".status-counts li")]
     assert counts == [
-        "Red 0 KPIs — the whole 95% interval is below the milestone line",
-        "Amber 0 KPIs — below the milestone line, but its 95% interval reaches it",
+        "Red 0 KPIs — the whole confidence interval is below the milestone line",
+        "Amber 0 KPIs — below the milestone line, but its confidence interval reaches it",
         "Green 1 KPI — on track: at or above the milestone line",
         "Blue 0 KPIs — final target met and closed by the board",
         "Grey 0 KPIs — not due yet, or too few answers to say",
