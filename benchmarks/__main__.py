@@ -2,7 +2,7 @@
 
 import sys
 
-from benchmarks import dashboard, pages, reports, server, signin, sync, text
+from benchmarks import board_charts, dashboard, pages, reports, server, signin, sync, text
 
 
 def main() -> None:
@@ -11,6 +11,8 @@ def main() -> None:
     print(server.report(sys.argv[1:]))
     print()
     print(dashboard.report())
+    print()
+    print(board_charts.report())
     print()
     print(text.report(sys.argv[1:]))
     print()

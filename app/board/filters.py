@@ -62,6 +62,16 @@ def writable_period(key: str) -> Period | None:
     return next((period for period in recent_periods() if period.key == key), None)
 
 
+def date_asked(args) -> date:
+    """Return the date a page's period filter asks for, without building the whole form.
+
+    For a chart, which shows no form: a period not on the list reads as today, as the
+    filter form would read it after saying so.
+    """
+    key = args.get("period")
+    return as_of(key) if key and writable_period(key) else clock.today()
+
+
 def as_of(key: str | None) -> date:
     """Return the date a report is for: today, or the last day of an earlier period."""
     if not key:
