@@ -85,7 +85,7 @@ target_date = 2026-03-31
         slug="plans",
     )
     shown = row_text(officer.get("/board/?area=Plans"), "L 1")
-    assert "their plan is clear and describes the help they get, their plan is\u2026" in shown
+    assert "their plan is clear and describes the help they get, their plan is clear\u2026" in shown
     assert len(shown) < 140
     assert long.strip() in text(officer.get(f"/board/kpis/{kpi_id(app, 'L 1', 'plans')}"))
 
