@@ -6,6 +6,7 @@ from app import db
 from app.auth import requires, user_can
 from app.board import bp, chart_cache, commentary, filters
 from app.board.charting import axis_span, chart_spec
+from app.board.queries import survey_title
 from app.board.service import across_audiences, by_area, status_counts
 from app.board.tallies import any_small, as_shown, survey_tallies
 from app.kpis.readings import KpiView, hide_small, kpi_views, one_view
@@ -119,7 +120,9 @@ def kpi(kpi_id: int):
     view = reading_of(kpi_id, on)
     period, kind = filters.reading_period(on), filters.period_kind()
     notes = commentary.notes_of(kpi_id, period, kind, session=db.session())
-    return _page("board/kpi.html", form, [view], view=view, on=on, period=period, notes=notes)
+    title = survey_title(view.row.kpi.survey_id, session=db.session())
+    context = dict(view=view, on=on, period=period, notes=notes, survey_title=title)
+    return _page("board/kpi.html", form, [view], **context)
 
 
 @bp.get("/kpis/<int:kpi_id>/chart.svg")

@@ -252,4 +252,4 @@ def test_a_kpi_page_links_from_its_row(board, review, app):
     link = summary_row(board.get("/board/"), "R 1").th.a["href"]
     response = board.get(link)
     assert page(response).h1.get_text() == "R 1 for Young people"
-    assert re.search(r"Reading on 15 July 2025", text(response))
+    assert re.search(r"Survey: Your review\. Reading on 15 July 2025", text(response))
