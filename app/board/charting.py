@@ -4,8 +4,8 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 
+from flask_babel import force_locale, get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -20,6 +20,9 @@ from app.models import Kpi, KpiMonthCount
 from app.words import audience_name
 
 LEGEND_WIDTH = 30  # characters a legend line holds at 11 pt beside the plot
+# matplotlib cannot join Arabic or Urdu letters, or shape Bengali or Gurmukhi: charts for a
+# page in those languages keep English words, and the table beside the chart is translated.
+UNSHAPED = frozenset({"ar", "ur", "bn", "pa"})
 
 
 def chart_points(view: KpiView) -> tuple[ChartPoint, ...]:
@@ -83,7 +86,14 @@ def _legend(text: str) -> str:
 
 
 def chart_spec(view: KpiView, span: tuple[date, date], vocabulary: Vocabulary) -> ChartSpec:
-    """Return what the KPI's chart is drawn from, in the reader's language."""
+    """Return what the KPI's chart is drawn from, in the reader's language if it can draw it."""
+    if str(get_locale()) in UNSHAPED:
+        with force_locale("en"):
+            return _spec(view, span, vocabulary)
+    return _spec(view, span, vocabulary)
+
+
+def _spec(view: KpiView, span: tuple[date, date], vocabulary: Vocabulary) -> ChartSpec:
     definition = view.row.definition
     points = chart_points(view)
     # A point outside the shared axis (a reading dated after every target) widens it.

@@ -170,3 +170,14 @@ def test_a_chart_that_cannot_be_kept_is_still_drawn(officer, app, review, tmp_pa
     app.config["CHART_CACHE_DIR"] = blocked
     chart_cache.clear_memory()
     assert "<svg" in chart_of(officer, app, "R 2")
+
+
+def test_a_chart_for_a_page_in_arabic_keeps_english_words_matplotlib_can_draw(
+    officer, app, review, add_responses
+):
+    add_responses(review, mix(6, 3), utc(2025, 6, 10))
+    url = page(kpi_page(officer, app, "R 1")).select_one("figure.chart img")["src"]
+    welsh = words(officer.get(f"{url}?lang=cy").get_data(as_text=True))
+    arabic = words(officer.get(f"{url}?lang=ar").get_data(as_text=True))
+    assert "Milestone line" in arabic and "Young people" in arabic
+    assert "Milestone line" not in welsh
