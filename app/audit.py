@@ -28,6 +28,8 @@ ACTIONS = {
     "kpi_edited": _l("Edited a KPI"),
     "kpi_closed": _l("Closed a KPI"),
     "kpi_reopened": _l("Reopened a KPI"),
+    "commentary_saved": _l("Wrote a KPI's commentary for the board"),
+    "commentary_deleted": _l("Deleted a KPI's commentary for the board"),
     "report_published": _l("Published a report"),
     "theme_added": _l("Added a theme"),
     "theme_changed": _l("Changed a theme"),

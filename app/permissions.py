@@ -59,7 +59,7 @@ COVERS = {
     Permission.THEMES: "The theme list: add, edit, delete, try a comment, tag comments again",
     Permission.ACTIONS: "The \u201cwe did\u201d action log: add and edit actions",
     Permission.PUBLISH: "Publish a \u201cYou said, we did\u201d report",
-    Permission.KPIS: "Edit a KPI's definition",
+    Permission.KPIS: "Edit a KPI's definition, and write its commentary for the board each period",
     Permission.CLOSE_KPIS: "Close a KPI whose final target is met (Blue), and reopen it",
     Permission.AUDIT: "Read, filter and export the audit log (`/manage/audit`)",
     Permission.PEOPLE: "Staff accounts: invite, change role, disable, reset",
@@ -102,7 +102,7 @@ ROUTES: dict[Permission, tuple[str, ...]] = {
     ),
     Permission.ACTIONS: ("manage.actions", "manage.action"),
     Permission.PUBLISH: ("manage.publish_report",),
-    Permission.KPIS: ("board.edit",),
+    Permission.KPIS: ("board.edit", "board.write_commentary", "board.delete_commentary"),
     Permission.CLOSE_KPIS: ("board.close",),
     Permission.AUDIT: ("manage.audit_log", "manage.audit_csv"),
     Permission.PEOPLE: (

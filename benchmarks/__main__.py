@@ -2,7 +2,18 @@
 
 import sys
 
-from benchmarks import dashboard, load, pages, pdfs, reports, server, signin, sync, text
+from benchmarks import (
+    board_charts,
+    dashboard,
+    load,
+    pages,
+    pdfs,
+    reports,
+    server,
+    signin,
+    sync,
+    text,
+)
 
 
 def main() -> None:
@@ -13,6 +24,8 @@ def main() -> None:
     print(load.report())
     print()
     print(dashboard.report())
+    print()
+    print(board_charts.report())
     print()
     print(text.report(sys.argv[1:]))
     print()

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from app import create_app
 from app.auth import create_user
-from app.charts import trajectory_svg
+from app.board import chart_cache
 from app.cli import db_upgrade
 from app.definitions.loader import load_directory
 from app.models import Kpi, Role, SurveyVersion
@@ -42,6 +42,7 @@ def build(url: str | None, rows: int) -> tuple[dict, float]:
         _reset_postgres(url)
     config = {"SECRET_KEY": "bench", "DATABASE_URL": url or f"sqlite:///{folder}/heard.db"}
     config |= {"WTF_CSRF_ENABLED": False, "SURVEYS_DIR": folder / "surveys"}
+    config |= {"CHART_CACHE_DIR": folder / "charts"}  # each size draws its charts afresh
     app = create_app(config)
     assert app.test_cli_runner().invoke(db_upgrade).exit_code == 0
     engine = app.extensions["engine"]
@@ -95,7 +96,7 @@ def measure(label: str, url: str | None, rows: int) -> list:
     warm = [timed_get(client, "/board/") for _ in range(WARM_RUNS)]
     with Session(app.extensions["engine"]) as session:
         ids = session.exec(select(Kpi.id).limit(5)).all()
-    trajectory_svg.cache_clear()  # draw each chart, not fetch one drawn by an earlier size
+    chart_cache.clear_memory()  # draw each chart, not fetch one drawn by an earlier size
     charts = [timed_get(client, f"/board/kpis/{kpi_id}/chart.svg") for kpi_id in ids]
     app.extensions["engine"].dispose()
     return [

@@ -111,14 +111,15 @@ def database_url(backend, request, tmp_path) -> str:
 
 
 @pytest.fixture
-def app(database_url, backend):
-    """Build the app on this test's database."""
+def app(database_url, backend, tmp_path):
+    """Build the app on this test's database (its charts kept in this test's own folder)."""
     app = create_app(
         {
             "SECRET_KEY": "test",
             "DATABASE_URL": database_url,
             "TESTING": True,
             "SURVEYS_DIR": SURVEYS,
+            "CHART_CACHE_DIR": tmp_path / "charts",
         }
     )
     app.test_client_class = PageCheckingClient

@@ -6,7 +6,15 @@ from flask import Blueprint
 bp = Blueprint("board", __name__, template_folder="templates", cli_group=None)
 
 # Routes and template filters register on bp as their modules load.
-from app.board import charting, downloads, formatting, kpi_admin, views  # noqa: E402,F401
+from app.board import (  # noqa: E402,F401
+    charting,
+    downloads,
+    formatting,
+    kpi_admin,
+    sparkline,
+    tally_chart,
+    views,
+)
 from app.board.cli import kpis_cli  # noqa: E402
 
 bp.cli.add_command(kpis_cli)

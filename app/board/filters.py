@@ -9,10 +9,12 @@ from wtforms.fields.choices import SelectChoice
 
 from app import clock
 from app.analysis.kpi_status import VOCABULARIES, Vocabulary
-from app.analysis.tally import Period, parse_period, periods_between
+from app.analysis.tally import Period, parse_period, period_of, periods_between
 from app.board.formatting import period_label
 from app.board.forms import FilterForm, TalliesForm
-from app.models import Kpi, Survey
+from app.board.queries import surveys_with_versions
+from app.definitions import definition_of
+from app.models import Kpi
 
 RECENT_MONTHS = 36
 
@@ -50,6 +52,26 @@ def filter_form(args, *, session: Session) -> tuple[FilterForm, date]:
     return form, as_of(form.period.data)
 
 
+def reading_period(on: date) -> Period:
+    """Return the reporting period a page reads: the one holding its date."""
+    return period_of(on, period_kind())
+
+
+def writable_period(key: str) -> Period | None:
+    """Return the period commentary may be written for, or None: one of the recent periods."""
+    return next((period for period in recent_periods() if period.key == key), None)
+
+
+def date_asked(args) -> date:
+    """Return the date a page's period filter asks for, without building the whole form.
+
+    For a chart, which shows no form: a period not on the list reads as today, as the
+    filter form would read it after saying so.
+    """
+    key = args.get("period")
+    return as_of(key) if key and writable_period(key) else clock.today()
+
+
 def as_of(key: str | None) -> date:
     """Return the date a report is for: today, or the last day of an earlier period."""
     if not key:
@@ -65,10 +87,13 @@ def in_use(form: FilterForm) -> dict[str, str]:
 
 def tallies_form(args, *, session: Session) -> tuple[TalliesForm, dict[str, int]]:
     """Read the tallies' survey and breakdown; return the form and the surveys by slug."""
-    surveys = dict(session.exec(select(Survey.slug, Survey.id).order_by(Survey.slug)).all())
+    found = surveys_with_versions(session=session)
+    # Each survey by its title, as people know it; its address stays the value.
+    titled = sorted((definition_of(versions[0]).title, s.slug) for s, versions in found.values())
+    surveys = {survey.slug: survey_id for survey_id, (survey, _v) in found.items()}
     form = TalliesForm(formdata=args)
     form.survey.choices = [SelectChoice("", _("All surveys"))]
-    form.survey.choices += [SelectChoice(slug, slug) for slug in surveys]
+    form.survey.choices += [SelectChoice(slug, title) for title, slug in titled]
     if args and not form.validate():
         form.by.data = "all"
     return form, surveys

@@ -5,12 +5,26 @@ from datetime import date
 from babel.dates import format_date as babel_date
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from app.analysis.kpi_sentences import TEMPLATES
-from app.analysis.kpi_status import KpiReading, Vocabulary, percent
+from app.analysis.kpi_status import KpiReading, Status, Vocabulary, percent
 from app.analysis.tally import Period
 from app.board import bp
 from app.words import audience_name, people
+
+# What each status means, from the status rules (analysis/kpi_status.py), said beside its
+# colour wherever a status is shown: the colour alone tells nobody anything.
+STATUS_MEANINGS = {
+    Status.RED: _l("the whole confidence interval is below the milestone line"),
+    Status.AMBER: _l("below the milestone line, but its confidence interval reaches it"),
+    Status.GREEN: _l("on track: at or above the milestone line"),
+    Status.BLUE: _l("final target met and closed by the board"),
+    Status.GREY: _l("not due yet, or too few answers to say"),
+}
+# The order the board reads them in: what needs attention first.
+STATUS_ORDER = tuple(STATUS_MEANINGS)
+SHORT_STATEMENT = 90
 
 
 def format_date(day: date, pattern: str) -> str:
@@ -59,6 +73,32 @@ def points(change: float | None) -> str:
         abs(whole),
         sign=sign,
     )
+
+
+@bp.app_template_filter("points_short")
+def points_short(change: float | None) -> str:
+    """Return a change in whole percentage points for a table cell: "+3", "-2", "0" or "–"."""
+    if change is None:
+        return "–"
+    whole = round(change * 100)
+    return f"+{whole}" if whole > 0 else f"\u2212{-whole}" if whole < 0 else "0"
+
+
+@bp.app_template_filter("short_statement")
+def short_statement(statement: str, limit: int = SHORT_STATEMENT) -> str:
+    """Return a KPI's statement cut at a word before `limit` characters, with an ellipsis."""
+    if len(statement) <= limit:
+        return statement
+    cut = statement[: limit - 1]
+    if statement[limit - 1] != " ":  # the cut fell inside a word: leave that word out
+        cut = cut.rsplit(" ", 1)[0]
+    return f"{cut.rstrip(' ,;:.')}\u2026"
+
+
+@bp.app_template_filter("status_meaning")
+def status_meaning(status: Status) -> str:
+    """Return what a status means, in words, translated: said beside its colour."""
+    return str(STATUS_MEANINGS[status])
 
 
 @bp.app_template_filter("long_date")

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.definitions.schema import AUDIENCES
 from app.forms import ChoiceField, strip
@@ -67,3 +67,24 @@ class KpiEditForm(FlaskForm):
     target_date = StringField(_l("Final target date"), filters=[strip])
     minimum_sample = StringField(_l("Minimum sample"), filters=[strip])
     window_months = StringField(_l("Window in months"), filters=[strip])
+
+
+COMMENTARY_LIMIT = 4000
+
+
+class CommentaryForm(FlaskForm):
+    text = TextAreaField(
+        _l("What do you want the board to know?"),
+        filters=[strip],
+        validators=[
+            # DataRequired, not InputRequired: it sees the text after strip, so spaces are empty.
+            DataRequired(_l("Enter what you want the board to know about this KPI.")),
+            Length(
+                max=COMMENTARY_LIMIT,
+                message=_l(
+                    "The commentary must be %(limit)d characters or fewer.",
+                    limit=COMMENTARY_LIMIT,
+                ),
+            ),
+        ],
+    )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.definitions import definition_of
 from app.kpis.queries import london_month
 from app.models import Answer, Response, Survey, SurveyVersion
 
@@ -67,3 +68,14 @@ def surveys_with_versions(*, session: Session) -> dict[int, tuple[Survey, list[S
         versions[survey.id].append(version)
         found.setdefault(survey.id, (survey, versions[survey.id]))
     return found
+
+
+def survey_title(survey_id: int, *, session: Session) -> str:
+    """Return a survey's title as its newest version gives it: what people call it."""
+    newest = session.exec(
+        select(SurveyVersion)
+        .where(SurveyVersion.survey_id == survey_id)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    ).first()
+    return definition_of(newest[0]).title

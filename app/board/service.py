@@ -1,12 +1,14 @@
 """The board's views of the readings: grouped by area, side by side by audience; closing a KPI."""
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlmodel import Session
 
-from app.analysis.kpi_status import TOLERANCE
+from app.analysis.kpi_status import TOLERANCE, Status
+from app.board.formatting import STATUS_ORDER
 from app.kpis.readings import KpiView
 from app.models import StateError
 
@@ -17,6 +19,12 @@ def by_area(views: Sequence[KpiView]) -> list[tuple[str, list[KpiView]]]:
     for view in views:
         groups.setdefault(view.row.kpi.priority_area, []).append(view)
     return list(groups.items())
+
+
+def status_counts(views: Sequence[KpiView]) -> list[tuple[Status, int]]:
+    """Return how many KPIs are in each status, every status listed, red first."""
+    found = Counter(view.reading.status for view in views)
+    return [(status, found[status]) for status in STATUS_ORDER]
 
 
 def across_audiences(views: Sequence[KpiView]) -> list[tuple[str, dict[str, KpiView]]]:

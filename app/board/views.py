@@ -4,9 +4,10 @@ from flask import Response, abort, current_app, g, render_template, request
 
 from app import db
 from app.auth import requires, user_can
-from app.board import bp, filters
-from app.board.charting import chart_svg
-from app.board.service import across_audiences, by_area
+from app.board import bp, chart_cache, commentary, filters
+from app.board.charting import axis_span, chart_spec
+from app.board.queries import survey_title
+from app.board.service import across_audiences, by_area, status_counts
 from app.board.tallies import any_small, as_shown, survey_tallies
 from app.kpis.readings import KpiView, hide_small, kpi_views, one_view
 from app.permissions import Permission
@@ -70,10 +71,26 @@ def _filtered():
     return filters.filter_form(request.args, session=db.session())
 
 
+def _notes(views: list[KpiView], on) -> dict[int, commentary.Note]:
+    ids = [view.row.kpi.id for view in views]
+    period, kind = filters.reading_period(on), filters.period_kind()
+    return commentary.latest_notes(ids, period, kind, session=db.session())
+
+
 def _by_area(template: str):
     form, on = _filtered()
     views = readings(form, on)
-    return _page(template, form, views, groups=by_area(views), on=on)
+    return _page(
+        template,
+        form,
+        views,
+        groups=by_area(views),
+        on=on,
+        period=filters.reading_period(on),
+        notes=_notes(views, on),
+        counts=status_counts(views),
+        total=len(views),
+    )
 
 
 @bp.get("/")
@@ -101,14 +118,22 @@ def pack():
 def kpi(kpi_id: int):
     form, on = _filtered()
     view = reading_of(kpi_id, on)
-    return _page("board/kpi.html", form, [view], view=view, on=on)
+    period, kind = filters.reading_period(on), filters.period_kind()
+    notes = commentary.notes_of(kpi_id, period, kind, session=db.session())
+    title = survey_title(view.row.kpi.survey_id, session=db.session())
+    context = dict(view=view, on=on, period=period, notes=notes, survey_title=title)
+    return _page("board/kpi.html", form, [view], **context)
 
 
 @bp.get("/kpis/<int:kpi_id>/chart.svg")
 @requires(Permission.AGGREGATES)
 def chart(kpi_id: int):
-    _form, on = _filtered()
-    return Response(chart_svg(reading_of(kpi_id, on)), mimetype="image/svg+xml")
+    # The chart needs only the date: building the filter form would cost more than the rest.
+    on = filters.date_asked(request.args)
+    view = reading_of(kpi_id, on)
+    span = axis_span(view.row.kpi, on, session=db.session())
+    spec = chart_spec(view, span, filters.vocabulary())
+    return Response(chart_cache.chart(spec), mimetype="image/svg+xml")
 
 
 @bp.get("/tallies")

@@ -6,6 +6,7 @@ and Alembic sees every table on SQLModel.metadata.
 
 from app.models.actions import Action, ActionState, Report
 from app.models.base import StateError, enum_column, hour_of, one_of, this_hour, utcnow
+from app.models.commentary import KpiCommentary
 from app.models.comments import (
     AlertState,
     AuditEvent,
@@ -44,6 +45,7 @@ __all__ = [
     "Draft",
     "Event",
     "Kpi",
+    "KpiCommentary",
     "KpiMonthCount",
     "PrivacyNotice",
     "QuoteState",

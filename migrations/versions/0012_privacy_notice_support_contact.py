@@ -1,7 +1,7 @@
 """privacy_notice.support_contact: where an upset young person can get help locally
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-01
 
 Optional, empty for an existing notice: the thank-you page shows Childline's number until an
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 import app as app_package
 from app.models import Role
+from tests.board.reading import row_text
 from tests.kpi_fixtures import REVIEW, mix, utc
 from tests.pages import page, squash
 
@@ -150,8 +151,11 @@ def test_the_board_pack_prints_every_kpi_with_its_chart_status_and_explanation(
     assert card.select_one("img.chart")["alt"].startswith("Chart of R 1")
     assert "90% of 10 young people" in squash(card.get_text(" "))
     assert card.select_one("table.numbers caption")
-    summary = [squash(tr.get_text(" ")) for tr in soup.select("table.summary tbody tr")]
-    assert "R 1 Young people Green 90% 10 No" in summary
+    assert "Green — on track: at or above the milestone line" in squash(card.get_text(" "))
+    # The summary first: every KPI in one table, with the count in each status above it.
+    assert row_text(response, "R 1").startswith("R 1 Young people say their review")
+    assert row_text(response, "R 1").endswith("Young people 90% 10 Green –")
+    assert soup.select_one(".status-counts").sourceline < soup.select_one("article").sourceline
 
 
 def test_the_print_stylesheet_starts_each_area_on_a_new_page():

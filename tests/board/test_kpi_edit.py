@@ -5,6 +5,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from app.models import Kpi, Role
+from tests.board.reading import row_text
 from tests.kpi_fixtures import kpi_id, mix, stored_months, utc
 from tests.pages import error_messages, page, submit, text
 
@@ -64,9 +65,11 @@ def test_an_officer_can_change_the_target_milestones_and_conditions(
 
 def test_an_edit_changes_the_counts_at_once(officer, review, app, add_responses):
     add_responses(review, mix(5, 5), utc(2025, 7, 2))
-    assert "50% of 10" in text(officer.get("/board/"))
-    edit(officer, f"/board/kpis/{kpi_id(app, 'R 1')}/edit", {"conditions": "helpful = 4, 5"})
-    assert "100% of 10" in text(officer.get("/board/"))
+    kpi = f"/board/kpis/{kpi_id(app, 'R 1')}"
+    assert "50% of 10" in text(officer.get(kpi))
+    edit(officer, f"{kpi}/edit", {"conditions": "helpful = 4, 5"})
+    assert "100% of 10" in text(officer.get(kpi))
+    assert " 100% 10 " in row_text(officer.get("/board/"), "R 1")
 
 
 def test_an_edit_to_the_conditions_recounts_the_stored_counts(officer, review, app, add_responses):

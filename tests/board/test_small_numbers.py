@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from app.models import AuditEvent, Role
-from tests.kpi_fixtures import kpi_id, mix, utc
+from tests.board.reading import drawing, kpi_page, main_text, row_text, summary_row
+from tests.kpi_fixtures import mix, utc
 from tests.pages import page, squash, text
 
 HIDDEN_NOTE = (
@@ -60,7 +61,7 @@ def test_the_board_sees_hidden_cells_and_why_on_the_tallies_page(board, one_soma
     table = next(
         t
         for t in page(response).select("table.tally")
-        if "clear about" in t.caption.get_text() and "– so" in t.caption.get_text()
+        if "clear about" in t.caption.get_text() and "– Somali" in t.caption.get_text()
     )
     assert squash(table.caption.get_text()).endswith(
         "a hidden number answered, a hidden number did not answer"
@@ -71,6 +72,10 @@ def test_the_board_sees_hidden_cells_and_why_on_the_tallies_page(board, one_soma
         "Not sure hidden –",
         "I don't know hidden –",
     ]
+    # The chart beside the table draws no bar for a hidden count, and says "hidden".
+    chart = table.find_parent(class_="tally-block").select_one("svg.tally-chart")
+    bars = [r for r in chart.select("rect") if r["fill"] != "#f3f2f1"]
+    assert bars == [] and [t.get_text() for t in chart.select("text")][1::2] == ["hidden"] * 4
 
 
 def test_large_counts_stay_exact_for_the_board(board, review, add_responses):
@@ -141,28 +146,26 @@ KPI_HIDDEN = (
 KPI_WARNING = "This page holds small numbers: do not share them."
 
 
-def card_text(response, ref: str) -> str:
-    for article in page(response).select("article.kpi-card"):
-        if squash(article.select_one(".kpi-title a").get_text()) == ref:
-            return squash(article.get_text(" "))
-    raise AssertionError(f"no card for {ref}")
-
-
 def test_the_board_sees_a_kpi_on_a_few_answers_hidden_everywhere(board, review, add_responses, app):
     add_responses(review, mix(3, 1), utc(2025, 7, 2))
-    shown = card_text(board.get("/board/"), "R 1")
+    row = row_text(board.get("/board/"), "R 1")
+    assert "– hidden Grey –" in row and "75%" not in row and "4" not in row.split("help.")[1]
+    # The trend line has no value to draw, and says so.
+    spark = summary_row(board.get("/board/"), "R 1").select_one("img.spark")
+    values = drawing(spark).select('[stroke="#1d70b8"], [fill="#1d70b8"]')
+    assert spark["alt"] == "No values to show yet." and values == []
+    shown = main_text(kpi_page(board, app, "R 1"))
     assert KPI_HIDDEN in shown and "Answers (n) hidden" in shown and "75%" not in shown
-    assert "Too few answers" not in shown and "July 2025 hidden – – " in shown
+    assert "Too few answers" not in shown and "July 2025 Answers (n) hidden Value –" in shown
     assert KPI_WARNING not in text(board.get("/board/"))
-    kpi = f"/board/kpis/{kpi_id(app, 'R 1')}"
-    image = page(board.get(kpi)).select_one("figure.chart img")
+    image = page(kpi_page(board, app, "R 1")).select_one("figure.chart img")
     assert image["alt"].endswith("The latest figures are hidden: fewer than 10 people answered.")
     chart = board.get(image["src"])
     assert chart.status_code == 200 and chart.mimetype == "image/svg+xml"
     compare = text(board.get("/board/compare"))
     assert "75%" not in compare
-    pack = text(board.get("/board/pack"))
-    assert "R 1 Young people Grey – hidden" in pack
+    pack = board.get("/board/pack")
+    assert "Young people – hidden Grey" in row_text(pack, "R 1") and "75%" not in text(pack)
     row = next(r for r in rows_of(board.get("/board/kpis.csv")) if r["ref"] == "R 1")
     assert (row["n"], row["positive"], row["value"], row["ci_low"]) == ("hidden", "hidden", "", "")
     assert (row["status"], row["below_minimum_sample"]) == ("grey", "False")
@@ -171,13 +174,14 @@ def test_the_board_sees_a_kpi_on_a_few_answers_hidden_everywhere(board, review, 
     assert [r[3:6] for r in july] == [("hidden", "hidden", None)]
 
 
-def test_a_change_from_a_hidden_period_is_not_shown(board, review, add_responses):
+def test_a_change_from_a_hidden_period_is_not_shown(board, review, add_responses, app):
     add_responses(review, mix(3, 1), utc(2025, 6, 10))  # June: 4 answers, hidden
     add_responses(review, mix(16, 4), utc(2025, 7, 2))  # July: 24 in all, shown
-    shown = card_text(board.get("/board/"), "R 1")
-    assert "June 2025 hidden" in shown and "July 2025 24 79%" in shown
+    shown = main_text(kpi_page(board, app, "R 1"))
+    assert "June 2025 Answers (n) hidden" in shown and "July 2025 Answers (n) 24 Value 79%" in shown
     # July's value and the change would give June's value away.
     assert "Change since the last period no earlier value to compare" in shown
+    assert row_text(board.get("/board/"), "R 1").endswith("79% 24 Green –")
 
 
 def test_an_officer_sees_a_kpi_on_a_few_answers_with_a_warning(
@@ -187,12 +191,13 @@ def test_an_officer_sees_a_kpi_on_a_few_answers_with_a_warning(
     officer = sign_in(Role.OFFICER)
     response = officer.get("/board/")
     assert KPI_WARNING in text(response)
-    assert "Answers (n) 4" in card_text(response, "R 1")
+    assert "75% 4 (too few) Grey" in row_text(response, "R 1")
     assert KPI_WARNING in text(officer.get("/board/compare"))
     assert KPI_WARNING in text(officer.get("/board/pack"))
 
 
-def test_a_kpi_on_enough_answers_is_exact_for_the_board(board, review, add_responses):
+def test_a_kpi_on_enough_answers_is_exact_for_the_board(board, review, add_responses, app):
     add_responses(review, mix(9, 3), utc(2025, 7, 2))
-    shown = card_text(board.get("/board/"), "R 1")
+    shown = main_text(kpi_page(board, app, "R 1"))
     assert "75% of 12 young people" in shown and "hidden" not in shown
+    assert "75% 12" in row_text(board.get("/board/"), "R 1")
