@@ -183,7 +183,7 @@ def answer_form(question: QuestionDef, under=(), **kwargs) -> AnswerForm:
             ],
         )
     for box in under:
-        attributes[box_name(box)] = StringField(filters=[strip], validators=[_fits(box)])
+        attributes[box_name(box)] = StringField(filters=[strip], validators=[_Fits(box)])
     form_class = type("QuestionForm", (AnswerForm,), attributes)
     return form_class(**kwargs)
 
@@ -193,12 +193,16 @@ def box_name(box: QuestionDef) -> str:
     return f"words_{box.key}"
 
 
-def _fits(box: QuestionDef):
-    def check(_form, field: Field) -> None:
-        if field.data and len(field.data) > box.max_length:
-            raise ValidationError(_too_long(box.max_length, len(field.data)))
+class _Fits:
+    """Refuse words longer than the box takes; the flag puts its limit on the input too."""
 
-    return check
+    def __init__(self, box: QuestionDef):
+        self.limit = box.max_length
+        self.field_flags = {"maxlength": box.max_length}
+
+    def __call__(self, _form, field: Field) -> None:
+        if field.data and len(field.data) > self.limit:
+            raise ValidationError(_too_long(self.limit, len(field.data)))
 
 
 def page_data(question: QuestionDef, under, answers: dict) -> dict:
