@@ -78,11 +78,7 @@ def _label(question: QuestionDef, value: str) -> str:
 
 def _on_its_own(question: QuestionDef, value: str | None = None) -> str:
     answer = _label(question, value or question.exclusive_values()[0])
-    return gettext(
-        "You chose \u201c%(answer)s\u201d and other answers. "
-        "Choose \u201c%(answer)s\u201d on its own, or untick it.",
-        answer=answer,
-    )
+    return gettext("Choose \u201c%(answer)s\u201d on its own, or untick it.", answer=answer)
 
 
 class OnItsOwn:

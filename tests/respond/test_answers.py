@@ -9,10 +9,7 @@ from app.models import Answer, CommentReading, Draft
 from tests.journey import answer, start
 from tests.pages import error_messages, page, squash, submit, text
 
-NONE_ALONE = (
-    "You chose \u201cNone of these\u201d and other answers. "
-    "Choose \u201cNone of these\u201d on its own, or untick it."
-)
+NONE_ALONE = "Choose \u201cNone of these\u201d on its own, or untick it."
 WORDS = "Genderfluid, some days"
 
 
@@ -209,3 +206,28 @@ def test_the_question_count_on_a_routed_survey_never_grows_whichever_way_it_goes
         assert numbers == list(range(1, len(seen) + 1))
         assert totals == sorted(totals, reverse=True), totals
         assert totals[-1] == len(seen)
+
+
+# ---- Easy read: the new sentences pass the same lint as the survey files -------------------
+
+
+def test_the_range_the_none_of_these_message_and_the_section_headings_pass_the_easy_read_lint():
+    from app.definitions import parse_file
+    from app.easyread_check import avoid_words, check_text
+    from tests.definitions.test_answers import SURVEYS
+
+    headings = {
+        question.section
+        for path in SURVEYS.glob("*.toml")
+        for question in parse_file(path).questions
+        if question.section
+    }
+    said = ["Enter a number from 13 to 25.", NONE_ALONE]
+    assert {line: list(check_text("page", line, avoid_words())) for line in said} == {
+        line: [] for line in said
+    }
+    # "Your child's assessment" is the survey's own easy-read title: advice, not an error.
+    assert len(headings) >= 10
+    assert [
+        f for line in headings for f in check_text("heading", line, avoid_words()) if f.error
+    ] == []
