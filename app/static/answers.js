@@ -28,8 +28,7 @@
     for (var i = 0; i < boxes.length; i++) {
       var answer = answerOf(boxes[i]);
       if (!answer) continue;
-      answer.setAttribute("aria-controls", boxes[i].id);
-      answer.setAttribute("aria-expanded", answer.checked ? "true" : "false");
+      answer.setAttribute("aria-controls", boxes[i].id); // radios take no aria-expanded
       // A box with an error in it stays in view, whatever is chosen.
       boxes[i].hidden = !answer.checked && !boxes[i].querySelector(".error-message");
     }
