@@ -71,11 +71,6 @@ def test_the_page_marks_none_of_these_for_the_script_that_unticks_the_others(cli
     assert any("answers.js" in s["src"] for s in soup.select("script[src]"))
 
 
-def test_a_page_without_answers_that_go_alone_loads_no_answers_script(client):
-    soup = page(client.get(start(client, "post-14-review")))
-    assert not any("answers.js" in s["src"] for s in soup.select("script[src]"))
-
-
 # ---- A number's range, said before anyone gets it wrong -----------------------------------
 
 
