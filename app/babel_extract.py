@@ -20,7 +20,7 @@ def survey_strings(data: dict) -> Iterator[tuple[str, str]]:
 
 def _question_strings(question: dict) -> Iterator[tuple[str, str]]:
     key = question.get("key", "?")
-    for field in ("text", "hint"):
+    for field in ("text", "hint", "section"):
         if question.get(field):
             yield f"{key}.{field}", question[field]
     for field, value in (question.get("easyread") or {}).items():

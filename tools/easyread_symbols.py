@@ -2,12 +2,15 @@
 """Build and check Heard's easy-read picture symbols.
 
 Most symbols are OpenMoji colour SVGs (CC BY-SA 4.0), picked by codepoint and minified.
-The five faces are drawn for Heard, because OpenMoji's faces are all yellow and too large
-for a five-point scale shown inline; their sources are easyread/faces/NAME.svg. The build
-writes easyread/symbols/NAME.svg, easyread/symbols.toml and easyread/LICENSE.md.
+A few are drawn for Heard: the five faces, because OpenMoji's faces are all yellow and too
+large for a five-point scale shown inline, and pictures OpenMoji does not have ("survey").
+Their sources are easyread/drawn/NAME.svg. The build writes easyread/symbols/NAME.svg,
+easyread/symbols.toml, easyread/LICENSE.md and easyread/SYMBOLS.md (each picture, what it
+stands for and where the surveys and pages use it).
 
     python3 tools/easyread_symbols.py --check   # check the committed files; no download
-    python3 tools/easyread_symbols.py --faces   # rebuild after editing a face or SYMBOLS
+    python3 tools/easyread_symbols.py --faces   # rebuild after editing a drawing, SYMBOLS,
+                                                # or a survey's or page's pictures
 
 To bring in OpenMoji symbols, add them to SYMBOLS and build from the npm package:
 
@@ -27,8 +30,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from svg_minify import compact, local, minify, serialize
+from symbol_uses import symbols_md, uses
 
-EASYREAD = Path(__file__).resolve().parent.parent / "easyread"
+ROOT = Path(__file__).resolve().parent.parent
+EASYREAD = ROOT / "easyread"
 OPENMOJI_VERSION = "17.0.0"
 HEARD = "heard"
 # Every symbol is inlined into each page that shows it, and a page after the first has 5 KiB
@@ -48,50 +53,64 @@ UNSAFE = (
     "javascript:",
 )
 
-# name, source ("heard" or an OpenMoji hexcode), alt text
+# name, source ("heard" or an OpenMoji hexcode), alt text, and what it stands for: one idea
+# each, so the same picture never means two things (easyread/SYMBOLS.md lists where each is used)
 SYMBOLS = [
-    ("face-very-bad", HEARD, "A very sad, crying face"),
-    ("face-bad", HEARD, "A sad face"),
-    ("face-ok", HEARD, "A face with a straight mouth"),
-    ("face-good", HEARD, "A smiling face"),
-    ("face-very-good", HEARD, "A big happy face"),
-    ("thumbs-up", "1F44D", "A thumb pointing up"),
-    ("thumbs-down", "1F44E", "A thumb pointing down"),
-    ("question", "2753", "A question mark"),
-    ("meeting", "E249", "People sitting in a circle, talking"),
-    ("plan", "1F4CB", "A clipboard with a list"),
-    ("school", "1F3EB", "A school building"),
-    ("college", "1F393", "A graduation cap"),
-    ("job", "1F4BC", "A work bag"),
-    ("home", "1F3E0", "A house"),
-    ("health", "1FA7A", "A doctor's stethoscope"),
-    ("family", "1F9D1-200D-1F9D1-200D-1F9D2", "Two adults and a child"),
-    ("speak", "1F5E3", "A head speaking"),
-    ("listen", "1F442", "An ear"),
-    ("people", "1F465", "A group of people"),
-    ("information", "2139", "The letter i for information"),
-    ("calendar", "1F4C5", "A calendar"),
-    ("clock", "1F552", "A clock"),
-    ("phone", "1F4F1", "A mobile phone"),
-    ("computer", "1F5A5", "A computer screen"),
-    ("pencil", "270F", "A pencil"),
-    ("lock", "1F512", "A closed lock"),
-    ("heart", "2764", "A red heart"),
-    ("help", "E083", "A person helping another person"),
-    ("star", "2B50", "A yellow star"),
-    ("tick", "2714", "A green tick"),
-    ("cross", "274C", "A red cross"),
-    ("choose", "2705", "A green box with a tick in it"),
-    ("money", "1F4B7", "A bank note"),
-    ("travel", "1F68D", "A bus"),
-    ("friends", "1F9D1-200D-1F91D-200D-1F9D1", "Two people holding hands"),
-    ("map", "1F5FA", "A map of the world"),
-    ("book", "1F4D6", "An open book"),
-    ("check", "1F50D", "A magnifying glass"),
-    ("send", "1F4E8", "A letter flying away"),
-    ("thank-you", "1F64F", "Two hands pressed together"),
+    ("face-very-bad", HEARD, "A very sad, crying face", "very bad: the worst answer on a scale"),
+    ("face-bad", HEARD, "A sad face", "bad"),
+    ("face-ok", HEARD, "A face with a straight mouth", "OK: the middle answer on a scale"),
+    ("face-good", HEARD, "A smiling face", "good"),
+    ("face-very-good", HEARD, "A big happy face", "very good: the best answer on a scale"),
+    ("thumbs-up", "1F44D", "A thumb pointing up", "helpful"),
+    ("thumbs-down", "1F44E", "A thumb pointing down", "not helpful"),
+    ("question", "2753", "A question mark", "not sure, or I don't know"),
+    ("meeting", "E249", "People sitting in a circle, talking", "a meeting"),
+    ("plan", "1F4CB", "A clipboard with a list", "a plan: the EHC plan"),
+    ("school", "1F3EB", "A school building", "school or college"),
+    ("university", "1F393", "A graduation cap", "university"),
+    ("job", "1F4BC", "A work bag", "a paid job"),
+    # A spanner, not a worker holding one: the worker's picture put the easy-read page of
+    # pathways_heard over its 5 KB budget (benchmarks/pages.py).
+    ("apprentice", "1F527", "A spanner", "learning a job while you work, like an apprenticeship"),
+    ("home", "1F3E0", "A house", "home: where you live"),
+    ("health", "1FA7A", "A doctor's stethoscope", "health and health services"),
+    ("family", "1F9D1-200D-1F9D1-200D-1F9D2", "Two adults and a child", "families"),
+    ("speak", "1F5E3", "A head speaking", "talking: saying what you think"),
+    ("listen", "1F442", "An ear", "listening"),
+    ("people", "1F465", "A group of people", "a group of people"),
+    ("person", "1F9D1", "A person", "you: who you are"),
+    ("information", "2139", "The letter i for information", "information"),
+    ("calendar", "1F4C5", "A calendar", "dates: when, how often, how old"),
+    ("clock", "1F552", "A clock", "time: how long, which stage"),
+    ("phone", "1F4F1", "A mobile phone", "a phone: calling, or keeping in touch"),
+    ("computer", "1F5A5", "A computer screen", "a website"),
+    ("pencil", "270F", "A pencil", "writing, or changing what is written"),
+    ("lock", "1F512", "A closed lock", "private: kept safe"),
+    ("heart", "2764", "A red heart", "what matters to you"),
+    ("help", "1FAC2", "Two people hugging", "help and support for you"),
+    (
+        "care",
+        "E083",
+        "A person pushing another person in a wheelchair",
+        "care and support for adults",
+    ),
+    ("star", "2B50", "A yellow star", "goals and good results"),
+    ("tick", "2714", "A green tick", "yes, done"),
+    ("cross", "274C", "A red cross", "no, none, not kept"),
+    ("choose", "2705", "A green box with a tick in it", "choosing answers"),
+    ("money", "1F4B7", "A bank note", "money"),
+    ("travel", "1F68D", "A bus", "travel"),
+    ("friends", "1F9D1-200D-1F91D-200D-1F9D1", "Two people holding hands", "friends"),
+    ("map", "1F5FA", "A map of the world", "places: where you live and where you could go"),
+    ("book", "1F4D6", "An open book", "reading"),
+    ("check", "1F50D", "A magnifying glass", "a check: looking closely"),
+    ("send", "1F4E8", "A letter flying away", "sending a message"),
+    ("thank-you", "1F64F", "Two hands pressed together", "thank you"),
+    ("new", "2728", "Three sparkles", "new"),
+    ("teach", "1F9D1-200D-1F3EB", "A teacher in front of a board", "teaching and training"),
+    ("survey", HEARD, "A sheet with tick boxes", "a survey"),
 ]
-FACES = [name for name, source, _alt in SYMBOLS if source == HEARD]
+DRAWN = [name for name, source, *_rest in SYMBOLS if source == HEARD]
 REBUILD = "run `python3 tools/easyread_symbols.py --faces`"
 
 
@@ -100,9 +119,9 @@ def symbol_file(easyread: Path, name: str) -> Path:
     return easyread / "symbols" / f"{name}.svg"
 
 
-def face_source(easyread: Path, name: str) -> Path:
-    """Return the drawing a face is built from."""
-    return easyread / "faces" / f"{name}.svg"
+def drawn_source(easyread: Path, name: str) -> Path:
+    """Return the drawing a Heard symbol is built from."""
+    return easyread / "drawn" / f"{name}.svg"
 
 
 def shown(easyread: Path, path: Path) -> str:
@@ -111,10 +130,10 @@ def shown(easyread: Path, path: Path) -> str:
 
 
 # ------------------------------------------------------------------- build ---
-def build_faces(easyread: Path) -> None:
-    """Copy each face's source to symbols/ on one line, without its comments."""
-    for name in FACES:
-        text = face_source(easyread, name).read_text(encoding="utf-8")
+def build_drawn(easyread: Path) -> None:
+    """Copy each drawing's source to symbols/ on one line, without its comments."""
+    for name in DRAWN:
+        text = drawn_source(easyread, name).read_text(encoding="utf-8")
         symbol_file(easyread, name).write_text(compact(text) + "\n", encoding="utf-8")
 
 
@@ -123,7 +142,7 @@ def build_openmoji(easyread: Path, package: Path) -> None:
     svg = package / "color" / "svg"
     if not svg.is_dir():
         sys.exit(f"{svg} is not a folder: give the unpacked openmoji npm package")
-    for name, source, _alt in SYMBOLS:
+    for name, source, _alt, _means in SYMBOLS:
         if source != HEARD:
             text = (svg / f"{source}.svg").read_text(encoding="utf-8")
             symbol_file(easyread, name).write_text(minify(text) + "\n", encoding="utf-8")
@@ -146,7 +165,7 @@ def toml_text() -> str:
         "# Written by tools/easyread_symbols.py; edit SYMBOLS there and re-run.",
         "",
     ]
-    for name, source, alt in SYMBOLS:
+    for name, source, alt, _means in SYMBOLS:
         lines += [
             f"[{name}]",
             f"alt = {toml_str(alt)}",
@@ -171,8 +190,8 @@ All emojis designed by OpenMoji – the open-source emoji and icon project. Lice
 version {version}, folder `color/svg/`.)
 
 The five faces (`face-very-bad`, `face-bad`, `face-ok`, `face-good`,
-`face-very-good`) were drawn by Heard contributors and are licensed
-CC BY-SA 4.0 by Heard contributors. Their sources are in `faces/`.
+`face-very-good`) and `survey` were drawn by Heard contributors and are licensed
+CC BY-SA 4.0 by Heard contributors. Their sources are in `drawn/`.
 
 Wherever these symbols are shown to people (for example on an "About" or
 "Credits" page, or in the site footer), show the attribution line above.
@@ -213,14 +232,26 @@ def license_row(name: str, source: str) -> str:
 
 def license_text() -> str:
     """Return LICENSE.md as the build writes it from SYMBOLS."""
-    rows = [license_row(name, source) for name, source, _alt in SYMBOLS]
+    rows = [license_row(name, source) for name, source, _alt, _means in SYMBOLS]
     return LICENSE_HEAD.format(version=OPENMOJI_VERSION) + "\n".join(rows) + "\n" + LICENSE_FOOT
 
 
 def write_lists(easyread: Path) -> None:
-    """Write symbols.toml and LICENSE.md from SYMBOLS."""
+    """Write symbols.toml, LICENSE.md and SYMBOLS.md from SYMBOLS (and where each is used)."""
     (easyread / "symbols.toml").write_text(toml_text(), encoding="utf-8")
     (easyread / "LICENSE.md").write_text(license_text(), encoding="utf-8")
+    (easyread / "SYMBOLS.md").write_text(symbols_md(ROOT, SYMBOLS), encoding="utf-8")
+
+
+def unlisted_uses() -> list[tuple[str, str]]:
+    """Return the pictures a survey or page asks for that SYMBOLS does not have."""
+    listed = {name for name, *_rest in SYMBOLS}
+    return [
+        (place.split(":")[0], f'uses the picture "{name}", which SYMBOLS does not have')
+        for name, places in uses(ROOT).items()
+        if name not in listed
+        for place in places
+    ]
 
 
 # ------------------------------------------------------------------ checks ---
@@ -272,13 +303,13 @@ def symbol_problems(raw: bytes) -> list[str]:
 def check_symbols(easyread: Path) -> list[tuple[str, str]]:
     """Check that every listed symbol has a good file, and that every file is listed."""
     problems = []
-    for name, _source, _alt in SYMBOLS:
+    for name, _source, _alt, _means in SYMBOLS:
         path = symbol_file(easyread, name)
         if not path.is_file():
             problems.append((shown(easyread, path), "missing, though SYMBOLS lists it"))
             continue
         problems += [(shown(easyread, path), p) for p in symbol_problems(path.read_bytes())]
-    listed = {name for name, _source, _alt in SYMBOLS}
+    listed = {name for name, _source, _alt, _means in SYMBOLS}
     for path in sorted((easyread / "symbols").glob("*.svg")):
         if path.stem not in listed:
             problems.append(
@@ -287,9 +318,9 @@ def check_symbols(easyread: Path) -> list[tuple[str, str]]:
     return problems
 
 
-def face_problem(easyread: Path, name: str) -> str | None:
-    """Say how a face in symbols/ differs from what its source builds, if it does."""
-    source = face_source(easyread, name)
+def drawn_problem(easyread: Path, name: str) -> str | None:
+    """Say how a drawn symbol differs from what its source builds, if it does."""
+    source = drawn_source(easyread, name)
     if not source.is_file():
         return f"no source {shown(easyread, source)} to build it from"
     try:
@@ -302,16 +333,16 @@ def face_problem(easyread: Path, name: str) -> str | None:
     return None
 
 
-def check_faces(easyread: Path) -> list[tuple[str, str]]:
-    """Check that each face in symbols/ is what its source builds, and each source is a face."""
+def check_drawn(easyread: Path) -> list[tuple[str, str]]:
+    """Check that each drawn symbol is what its source builds, and each source is listed."""
     problems = []
-    for name in FACES:
-        problem = face_problem(easyread, name)
+    for name in DRAWN:
+        problem = drawn_problem(easyread, name)
         if problem:
             problems.append((shown(easyread, symbol_file(easyread, name)), problem))
-    for path in sorted((easyread / "faces").glob("*.svg")):
-        if path.stem not in FACES:
-            problems.append((shown(easyread, path), 'not a face in SYMBOLS (source "heard")'))
+    for path in sorted((easyread / "drawn").glob("*.svg")):
+        if path.stem not in DRAWN:
+            problems.append((shown(easyread, path), 'not drawn in SYMBOLS (source "heard")'))
     return problems
 
 
@@ -322,7 +353,7 @@ def toml_differences(text: str) -> list[str]:
     except tomllib.TOMLDecodeError as error:
         return [f"not valid TOML ({error})"]
     found = []
-    for name, source, alt in SYMBOLS:
+    for name, source, alt, _means in SYMBOLS:
         entry = entries.get(name)
         if not isinstance(entry, dict):
             found.append(f"no [{name}] entry")
@@ -332,7 +363,7 @@ def toml_differences(text: str) -> list[str]:
         if entry.get("source") != source_label(source):
             expected = source_label(source)
             found.append(f"[{name}] source is {entry.get('source')!r}, SYMBOLS says {expected!r}")
-    listed = {name for name, _source, _alt in SYMBOLS}
+    listed = {name for name, _source, _alt, _means in SYMBOLS}
     return found + [f"[{name}] is not in SYMBOLS" for name in entries if name not in listed]
 
 
@@ -341,10 +372,10 @@ def license_differences(text: str) -> list[str]:
     lines = text.splitlines()
     found = [
         f"no row, or a wrong one, for symbols/{name}.svg"
-        for name, source, _alt in SYMBOLS
+        for name, source, _alt, _means in SYMBOLS
         if license_row(name, source) not in lines
     ]
-    listed = {name for name, _source, _alt in SYMBOLS}
+    listed = {name for name, _source, _alt, _means in SYMBOLS}
     found += [
         f"a row for symbols/{name}.svg, which is not in SYMBOLS"
         for name in LICENSE_ROW.findall(text)
@@ -372,18 +403,20 @@ def check(easyread: Path) -> list[tuple[str, str]]:
     """Return every problem with the committed symbols as (file, what is wrong) pairs."""
     return (
         check_symbols(easyread)
-        + check_faces(easyread)
+        + check_drawn(easyread)
         + check_written(easyread, "symbols.toml", toml_text(), toml_differences)
         + check_written(easyread, "LICENSE.md", license_text(), license_differences)
+        + check_written(easyread, "SYMBOLS.md", symbols_md(ROOT, SYMBOLS), lambda _text: [])
+        + unlisted_uses()
     )
 
 
 # --------------------------------------------------------------------- cli ---
 def print_sizes(easyread: Path) -> None:
     """Print each symbol's size, raw and gzipped, and the totals."""
-    width = max(len(name) for name, _source, _alt in SYMBOLS)
+    width = max(len(name) for name, _source, _alt, _means in SYMBOLS)
     total_raw = total_gz = 0
-    for name, source, _alt in SYMBOLS:
+    for name, source, _alt, _means in SYMBOLS:
         path = symbol_file(easyread, name)
         if not path.is_file():
             continue  # the check that follows names it
@@ -415,12 +448,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the symbols (from OpenMoji, or only the faces and lists), or check them."""
+    """Build the symbols (from OpenMoji, or only the drawn ones and lists), or check them."""
     args = parse_args(argv)
     if not args.check:
         if args.openmoji:
             build_openmoji(args.easyread, args.openmoji)
-        build_faces(args.easyread)
+        build_drawn(args.easyread)
         write_lists(args.easyread)
         print_sizes(args.easyread)
     return report(check(args.easyread))

@@ -42,6 +42,8 @@ def cross_checks(survey: SurveyDef) -> list[Problem]:
                 )
             else:
                 problems += _unknown_values(f"{where}.show_if.answers", rule.answers, earlier)
+        if question.under_answer and index > 0:
+            problems += _under_answer_problems(where, question, survey.questions[index - 1])
         seen[question.key] = question
     refs: set[str] = set()
     for index, kpi in enumerate(survey.kpis):
@@ -69,6 +71,18 @@ def cross_checks(survey: SurveyDef) -> list[Problem]:
     return problems
 
 
+def _under_answer_problems(where: str, question: QuestionDef, before: QuestionDef) -> list[Problem]:
+    # The box is drawn inside the page of the question just before it, under one answer.
+    if question.show_if.question != before.key or before.under_answer:
+        return [
+            Problem(
+                f"{where}.show_if.question",
+                "a question under_answer must come straight after the question it names",
+            )
+        ]
+    return []
+
+
 def _unknown_values(where: str, values: list[str], question: QuestionDef) -> list[Problem]:
     allowed = question.values()
     offers = ", ".join(allowed)
@@ -91,3 +105,21 @@ def kpi_problems(survey: SurveyDef, kpi: KpiDef) -> list[Problem]:
         for p in problems
         if p.where.startswith(prefix)
     ]
+
+
+def advice(survey: SurveyDef) -> list[Problem]:
+    """Find what a survey file may do but should not: the shipped surveys have none of it."""
+    # Kept out of cross_checks: versions already stored, and tests' small surveys, do these.
+    found = []
+    for index, question in enumerate(survey.questions):
+        unsure = "not_sure" in question.values() or any(
+            option.label.strip(" .").lower() == "not sure" for option in question.options
+        )
+        if question.dont_know and unsure:
+            found.append(
+                Problem(
+                    f"questions[{index}].dont_know",
+                    'offers both "Not sure" and "I don\'t know": offer one of them',
+                )
+            )
+    return found

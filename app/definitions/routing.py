@@ -26,14 +26,25 @@ def relevant_answers(survey: SurveyDef, answers: Answers) -> Answers:
     return {key: value for key, value in answers.items() if key in keys}
 
 
+def pages(survey: SurveyDef, answers: Answers) -> list[QuestionDef]:
+    """Return the questions asked on pages of their own, in order."""
+    # A question under an answer is a box on the page of the question before it.
+    return [q for q in shown_questions(survey, answers) if not q.under_answer]
+
+
+def under_answers(survey: SurveyDef, key: str) -> list[QuestionDef]:
+    """Return the text boxes asked on this question's page, under one of its answers."""
+    return [q for q in survey.questions if q.under_answer and q.show_if.question == key]
+
+
 def first_unanswered(survey: SurveyDef, answers: Answers) -> QuestionDef | None:
     """Return the first asked question with no answer yet, or None when all are answered."""
-    return next((q for q in shown_questions(survey, answers) if q.key not in answers), None)
+    return next((q for q in pages(survey, answers) if q.key not in answers), None)
 
 
 def next_after(survey: SurveyDef, answers: Answers, key: str) -> QuestionDef | None:
     """Return the question asked after this one, or None at the end."""
-    shown = shown_questions(survey, answers)
+    shown = pages(survey, answers)
     keys = [q.key for q in shown]
     if key not in keys:
         return first_unanswered(survey, answers)
@@ -43,15 +54,36 @@ def next_after(survey: SurveyDef, answers: Answers, key: str) -> QuestionDef | N
 
 def previous_before(survey: SurveyDef, answers: Answers, key: str) -> QuestionDef | None:
     """Return the question asked before this one, or None at the first."""
-    shown = shown_questions(survey, answers)
+    shown = pages(survey, answers)
     keys = [q.key for q in shown]
     position = keys.index(key) if key in keys else len(keys)
     return shown[position - 1] if position > 0 else None
 
 
+def reachable_pages(survey: SurveyDef, answers: Answers) -> list[QuestionDef]:
+    """Return the pages asked so far or still possible: a question whose deciding answer is
+    not given yet counts, so the total only falls as answers come in."""
+    reachable: dict[str, bool] = {}
+    found = []
+    for question in survey.questions:
+        rule = question.show_if
+        reachable[question.key] = rule is None or (
+            reachable.get(rule.question, False)
+            and (rule.question not in answers or answers[rule.question] in rule.answers)
+        )
+        if reachable[question.key] and not question.under_answer:
+            found.append(question)
+    return found
+
+
 def position_of(survey: SurveyDef, answers: Answers, key: str) -> tuple[int, int]:
-    """Return (number, of) for "Question 2 of 7" given the routing so far."""
-    keys = [q.key for q in shown_questions(survey, answers)]
+    """Return (number, of) for "Question 2 of 7" given the routing so far.
+
+    "Of" counts the questions that may still be asked, so it never grows as someone answers
+    ("2 of 9" then "3 of 10" would say the survey got longer); it shrinks when an answer
+    rules questions out.
+    """
+    keys = [q.key for q in reachable_pages(survey, answers)]
     return (keys.index(key) + 1 if key in keys else len(keys), len(keys))
 
 
@@ -110,8 +142,11 @@ def value_problems(question: QuestionDef, value: str | list[str]) -> list[str]:
         if not isinstance(value, list) or not value:
             return ["expected a list of choices"]
         allowed = question.values()
-        return [f'"{v}" was not offered' for v in value if v not in allowed] + (
-            ["a choice is given twice"] if len(set(value)) != len(value) else []
+        alone = sorted(set(question.exclusive_values()) & set(value))
+        return (
+            [f'"{v}" was not offered' for v in value if v not in allowed]
+            + (["a choice is given twice"] if len(set(value)) != len(value) else [])
+            + ([f'"{alone[0]}" goes with no other answer'] if alone and len(value) > 1 else [])
         )
     if not isinstance(value, str):
         return ["expected one answer"]

@@ -63,6 +63,8 @@ class OptionDef(Strict):
     label: Text
     easyread: Text | None = None
     symbol: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    # "None of these": ticked on its own or not at all (multiple choice only).
+    exclusive: bool = False
 
 
 class ShowIf(Strict):
@@ -86,6 +88,11 @@ class QuestionDef(Strict):
     max: int = Field(default=1000, ge=-LARGEST, le=LARGEST)
     show_if: ShowIf | None = None
     easyread: EasyRead | None = None
+    # A heading on the check page: this question and the ones after it, until the next.
+    section: Text | None = None
+    # A text box shown under the answer that show_if names, on that question's page, rather
+    # than a page of its own ("In another way" and the person's own words).
+    under_answer: bool = False
 
     @model_validator(mode="after")
     def _fits_its_type(self) -> "QuestionDef":
@@ -104,7 +111,20 @@ class QuestionDef(Strict):
             raise ValueError("scale_labels needs exactly five words, worst to best")
         if self.min > self.max:
             raise ValueError("min is larger than max")
+        if self.type != Kind.MULTIPLE and any(option.exclusive for option in self.options):
+            raise ValueError("only a multiple choice question can have an exclusive option")
+        if self.under_answer:
+            self._fits_under_an_answer()
         return self
+
+    def _fits_under_an_answer(self) -> None:
+        if self.type != Kind.TEXT or self.required or self.dont_know or self.prefer_not:
+            raise ValueError(
+                "a question under_answer is an optional text box: type text, required = false,"
+                " no dont_know or prefer_not"
+            )
+        if self.show_if is None or len(self.show_if.answers) != 1:
+            raise ValueError("a question under_answer needs show_if naming exactly one answer")
 
     def values(self) -> tuple[str, ...]:
         """Return every answer value this question accepts, in the order shown."""
@@ -114,6 +134,14 @@ class QuestionDef(Strict):
         }.get(self.type, tuple(option.value for option in self.options))
         extra = (DONT_KNOW,) * self.dont_know + (PREFER_NOT,) * self.prefer_not
         return base + extra
+
+    def exclusive_values(self) -> tuple[str, ...]:
+        """Return the answers of a multiple choice question that cannot go with others."""
+        if self.type != Kind.MULTIPLE:
+            return ()
+        # "I don't know" and "I'd rather not say" beside ticked answers would contradict them.
+        marked = tuple(option.value for option in self.options if option.exclusive)
+        return marked + (DONT_KNOW,) * self.dont_know + (PREFER_NOT,) * self.prefer_not
 
 
 class Condition(Strict):
@@ -183,6 +211,21 @@ class PageText(Strict):
 LONGEST_RETENTION = 120  # months: beyond 10 years a typo is likelier than a policy
 # Kept on the survey's own rows, so a change updates them without making a new version.
 NOT_VERSIONED = {"kpis", "retention_months"}
+# Fields added after surveys were first loaded, with their defaults. A file that does not use
+# them hashes as it did before they existed, so a new release makes no new version of it.
+ADDED_LATER = {"section": None, "under_answer": False, "exclusive": False}
+
+
+def _without_added_defaults(data):
+    if isinstance(data, dict):
+        return {
+            key: _without_added_defaults(value)
+            for key, value in data.items()
+            if not (key in ADDED_LATER and value == ADDED_LATER[key])
+        }
+    if isinstance(data, list):
+        return [_without_added_defaults(item) for item in data]
+    return data
 
 
 class SurveyDef(Strict):
@@ -206,5 +249,6 @@ class SurveyDef(Strict):
 
     def content_hash(self) -> str:
         """Return a hash of the content, so an unchanged file makes no new version."""
-        text = json.dumps(self.model_dump(mode="json", exclude=NOT_VERSIONED), sort_keys=True)
+        data = _without_added_defaults(self.model_dump(mode="json", exclude=NOT_VERSIONED))
+        text = json.dumps(data, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()

@@ -4,6 +4,8 @@ The respondent journey asks one question a page with these forms; paper entry pu
 each question's forms on a long page, so a typed-in paper form is checked by the same rules.
 """
 
+from flask import has_request_context
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -12,6 +14,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 from app.definitions import QuestionDef
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind
 from app.forms import strip
+from app.i18n import easy_read
 from app.inputs import too_many_digits, whole_number
 from app.words import SPECIAL_ANSWERS, YESNO_ANSWERS
 
@@ -64,6 +67,33 @@ def _out_of_range(question: QuestionDef) -> str:
     return _l("Type a number between %(low)d and %(high)d.", low=question.min, high=question.max)
 
 
+def _label(question: QuestionDef, value: str) -> str:
+    # The words the page shows for this answer (easy read when chosen), translated.
+    label = dict(choices(question))[value]
+    option = next((o for o in question.options if o.value == value), None)
+    if option is not None and option.easyread and has_request_context() and easy_read():
+        label = option.easyread
+    return gettext(str(label))
+
+
+def _on_its_own(question: QuestionDef, value: str | None = None) -> str:
+    answer = _label(question, value or question.exclusive_values()[0])
+    return gettext("Choose \u201c%(answer)s\u201d on its own, or untick it.", answer=answer)
+
+
+class OnItsOwn:
+    """Refuse "None of these" ticked with other answers: say which answer goes alone."""
+
+    def __init__(self, question: QuestionDef):
+        self.question = question
+
+    def __call__(self, _form, field: Field):
+        chosen = set(field.data or ())
+        alone = [v for v in self.question.exclusive_values() if v in chosen]
+        if alone and len(chosen) > 1:
+            raise ValidationError(_on_its_own(self.question, alone[0]))
+
+
 def problem_messages(question: QuestionDef) -> dict[str, str]:
     """Return the messages this question's page can show, by problem, in the page's language.
 
@@ -71,6 +101,8 @@ def problem_messages(question: QuestionDef) -> dict[str, str]:
     """
     if question.type == Kind.MULTIPLE:
         found = {"required": CHOOSE_SOME}
+        if question.exclusive_values():
+            found["on_its_own"] = _on_its_own(question)
     elif question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
         found = {"required": CHOOSE_ONE}
     elif question.type == Kind.TEXT:
@@ -87,7 +119,9 @@ def _field_for(question: QuestionDef) -> Field:
     not_offered = OneOf(offered, NOT_OFFERED)
     if question.type == Kind.MULTIPLE:
         need = InputRequired(CHOOSE_SOME) if question.required else Optional()
-        return SelectMultipleField(validate_choice=False, validators=[need, not_offered])
+        return SelectMultipleField(
+            validate_choice=False, validators=[need, not_offered, OnItsOwn(question)]
+        )
     if question.type in (Kind.SINGLE, Kind.SCALE, Kind.YESNO):
         need = InputRequired(CHOOSE_ONE) if question.required else Optional()
         return RadioField(validate_choice=False, validators=[need, not_offered])
@@ -133,8 +167,8 @@ class AnswerForm(FlaskForm):
             raise ValidationError(_out_of_range(self.question))
 
 
-def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
-    """Build the form for a question page."""
+def answer_form(question: QuestionDef, under=(), **kwargs) -> AnswerForm:
+    """Build the form for a question page, with a text box for each question under an answer."""
     attributes = {"question": question, "answer": _field_for(question)}
     if question.type in (Kind.TEXT, Kind.NUMBER) and special_choices(question):
         attributes["special"] = RadioField(
@@ -144,8 +178,44 @@ def answer_form(question: QuestionDef, **kwargs) -> AnswerForm:
                 OneOf([v for v, _l2 in special_choices(question)], NOT_OFFERED),
             ],
         )
+    for box in under:
+        attributes[box_name(box)] = StringField(filters=[strip], validators=[_Fits(box)])
     form_class = type("QuestionForm", (AnswerForm,), attributes)
     return form_class(**kwargs)
+
+
+def box_name(box: QuestionDef) -> str:
+    """Return the form field name of a text box asked under an answer."""
+    return f"words_{box.key}"
+
+
+class _Fits:
+    """Refuse words longer than the box takes; the flag puts its limit on the input too."""
+
+    def __init__(self, box: QuestionDef):
+        self.limit = box.max_length
+        self.field_flags = {"maxlength": box.max_length}
+
+    def __call__(self, _form, field: Field) -> None:
+        if field.data and len(field.data) > self.limit:
+            raise ValidationError(_too_long(self.limit, len(field.data)))
+
+
+def page_data(question: QuestionDef, under, answers: dict) -> dict:
+    """Turn a draft's answers into the defaults of a question page and its boxes."""
+    data = form_data(question, answers.get(question.key))
+    return data | {box_name(box): answers.get(box.key) for box in under}
+
+
+def page_answers(form: AnswerForm, question: QuestionDef, under) -> dict:
+    """Return what a valid page answers: the question's value and each box's words."""
+    value = answer_value(form, question)
+    found = {question.key: value}
+    for box in under:
+        # Words typed under an answer that was not chosen are dropped, never kept.
+        words = form[box_name(box)].data
+        found[box.key] = words if words and value in box.show_if.answers else None
+    return found
 
 
 def answer_value(form: AnswerForm, question: QuestionDef):

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from app.definitions import QuestionDef
 from app.definitions.schema import Kind
 from app.questions.forms import choices
-from app.symbols import faces, symbol
+from app.symbols import FACES, faces, symbol
 
 # Pictures for the fixed answers, so every idea on an easy-read page has one.
 FIXED_SYMBOLS = {
@@ -52,22 +52,29 @@ def question_words(question: QuestionDef, easy: bool) -> QuestionWords:
 
 def option_words(question: QuestionDef, easy: bool) -> list[tuple[str, str, Markup]]:
     """Return (value, label, picture) for each answer offered."""
-    pictures = faces() if question.type == Kind.SCALE else {}
     by_value = {option.value: option for option in question.options}
+    names = picture_names(question) if easy else {}
+    pictures = faces() if question.type == Kind.SCALE else {}
     result = []
     for value, label in choices(question):
         option = by_value.get(value)
         if easy and option is not None and option.easyread:
             label = option.easyread
-        picture = pictures.get(value) or (
-            symbol(option.symbol)
-            if easy and option is not None and option.symbol
-            else symbol(FIXED_SYMBOLS[value])
-            if easy and value in FIXED_SYMBOLS
-            else Markup("")
-        )
+        picture = pictures.get(value) or (symbol(names[value]) if value in names else Markup(""))
         result.append((value, translated(str(label)), picture))
     return result
+
+
+def picture_names(question: QuestionDef) -> dict[str, str]:
+    """Return the name of each answer's easy-read picture, for the answers that have one."""
+    named = {str(number): name for number, name in enumerate(FACES, start=1)}
+    named = named if question.type == Kind.SCALE else {}
+    named |= {option.value: option.symbol for option in question.options if option.symbol}
+    return {
+        value: named.get(value) or FIXED_SYMBOLS[value]
+        for value, _label in choices(question)
+        if value in named or value in FIXED_SYMBOLS
+    }
 
 
 def answer_list(labels: list[str]) -> Markup:

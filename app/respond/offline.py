@@ -16,6 +16,7 @@ from app import db
 from app.comments.notify import alert_in_background
 from app.definitions import definition_of
 from app.definitions.loader import latest_version
+from app.definitions.routing import under_answers
 from app.definitions.schema import Kind
 from app.extensions import csrf
 from app.facilitation import serving_event_id
@@ -23,17 +24,18 @@ from app.i18n import available, easy_read
 from app.kiosk_mode import current_kiosk
 from app.models import Response, ResponseMode, Survey, SurveyState, SurveyVersion
 from app.pages import STATIC, asset_url
-from app.questions.forms import answer_form, problem_messages
-from app.questions.words import option_words, question_words
+from app.questions.forms import answer_form, box_name, problem_messages
+from app.questions.words import question_words
 from app.respond import bp
 from app.respond.drafts import find_draft, forget_sent_draft
 from app.respond.forms import SendForm, StartForm
 from app.respond.on_phone import read_sent, send_token, survey_rules
+from app.respond.summary import sections
 from app.respond.views import _hours, _page
 from app.responses import Outcome, store_response
 
 log = logging.getLogger(__name__)
-ASSETS = ("heard.css", "manifest.json", "listen.js", "offline.js", "offline-page.js")
+ASSETS = ("heard.css", "manifest.json", "listen.js", "answers.js", "offline.js", "offline-page.js")
 
 
 @bp.get("/sw.js")
@@ -93,13 +95,17 @@ def _blank_pages(survey: Survey, version: SurveyVersion) -> dict[str, str]:
     slug = survey.slug
     pages = {}
     for question in definition.questions:
+        if question.under_answer:
+            continue  # a box on the page of the question before it
         words = question_words(question, easy)
         special = words.options if question.type in (Kind.TEXT, Kind.NUMBER) else []
+        under = under_answers(definition, question.key)
+        form = answer_form(question, under)
         html, _status = _page(
             "respond/question.html",
             survey,
             version,
-            form=answer_form(question),
+            form=form,
             question=question,
             words=words,
             special=special,
@@ -107,6 +113,10 @@ def _blank_pages(survey: Survey, version: SurveyVersion) -> dict[str, str]:
             total=0,
             changing=False,
             back=url_for(".start", slug=slug),
+            boxes=[
+                (box.show_if.answers[0], form[box_name(box)], question_words(box, easy))
+                for box in under
+            ],
             offline=_phone_words(
                 caption=gettext("Question %(number)d of %(total)d"),
                 problems=problem_messages(question),
@@ -125,18 +135,13 @@ def _blank_pages(survey: Survey, version: SurveyVersion) -> dict[str, str]:
 
 def _blank_check(survey: Survey, version: SurveyVersion) -> str:
     definition = definition_of(version)
-    easy = easy_read()
-    rows, labels = [], {}
-    for question in definition.questions:
-        options = {value: label for value, label, _art in option_words(question, easy)}
-        rows.append((question_words(question, easy), None, options))
-        labels[question.key] = options
+    groups = sections(definition, definition.questions, {}, easy_read())
+    labels = {row.key: row.labels for group in groups for row in group.rows}
     return _page(
         "respond/check.html",
         survey,
         version,
-        rows=rows,
-        keys=[q.key for q in definition.questions],
+        sections=groups,
         form=SendForm(response_id=""),
         offline=_phone_words(labels=labels, not_answered=gettext("Not answered")),
     )[0]

@@ -51,6 +51,8 @@ def question_rules(question: QuestionDef) -> dict:
         "max": question.max,
         "max_length": question.max_length,
         "show_if": {"question": rule.question, "answers": rule.answers} if rule else None,
+        "under_answer": question.under_answer,
+        "exclusive": list(question.exclusive_values()),
     }
 
 

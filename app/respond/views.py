@@ -11,7 +11,13 @@ from app import db
 from app.comments.notify import alert_in_background
 from app.definitions import definition_of
 from app.definitions.loader import latest_version, surveys_with_newest_version
-from app.definitions.routing import position_of, relevant_answers, shown_questions
+from app.definitions.routing import (
+    pages,
+    position_of,
+    relevant_answers,
+    shown_questions,
+    under_answers,
+)
 from app.definitions.schema import Kind
 from app.facilitation import serving_event, serving_event_id
 from app.forms import ActionForm
@@ -28,8 +34,8 @@ from app.models import (
     utcnow,
 )
 from app.notice import privacy_notice
-from app.questions.forms import answer_form, answer_value, form_data
-from app.questions.words import option_words, question_words
+from app.questions.forms import answer_form, box_name, page_answers, page_data
+from app.questions.words import question_words
 from app.respond import bp
 from app.respond.content import page_words, periods, when_started
 from app.respond.drafts import (
@@ -46,6 +52,7 @@ from app.respond.forms import SendForm, StartForm
 from app.respond.groups import by_audience
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
 from app.respond.rendered import render_kept
+from app.respond.summary import sections
 from app.responses import Outcome, store_response
 from app.retention.periods import longest_retention
 from app.retention.withdrawal import code_hash, shown, unused_code
@@ -172,14 +179,16 @@ def start(slug: str):
 def question(slug: str, key: str):
     survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
-    asked = {q.key: q for q in shown_questions(definition, draft.answers)}
+    asked = {q.key: q for q in pages(definition, draft.answers)}
     if key not in asked:
         abort(404)
     current = asked[key]
     changing = request.args.get("change") == "1"
-    form = answer_form(current, data=form_data(current, draft.answers.get(key)))
+    under = under_answers(definition, key)
+    form = answer_form(current, under, data=page_data(current, under, draft.answers))
     if form.validate_on_submit():
-        save_answer(draft, key, answer_value(form, current))
+        for answered, value in page_answers(form, current, under).items():
+            save_answer(draft, answered, value)
         db.commit()
         step = after_answer(definition, draft.answers, key, changing=changing)
         return redirect(_url(slug, step))
@@ -190,12 +199,16 @@ def _question_page(survey, version, answers, current, form, changing: bool):
     """Render one question with its number, its words and where its back link goes."""
     definition = definition_of(version)
     number, total = position_of(definition, answers, current.key)
-    words = question_words(current, easy_read())
+    easy = easy_read()
+    words = question_words(current, easy)
     # Beside a text box, "I'd rather not say" is its own small group of radios.
     special = words.options if current.type in (Kind.TEXT, Kind.NUMBER) else []
     step_back = back(definition, answers, current.key, changing=changing)
-    # Words a young person typed are never kept in memory beyond their own request.
+    boxes = under_answers(definition, current.key)
+    # Words a young person typed (here or in a box under an answer) are never kept in
+    # memory beyond their own request.
     typed = current.type in (Kind.TEXT, Kind.NUMBER) and answers.get(current.key) is not None
+    typed = typed or any(answers.get(box.key) is not None for box in boxes)
     return _page(
         "respond/question.html",
         survey,
@@ -209,6 +222,10 @@ def _question_page(survey, version, answers, current, form, changing: bool):
         total=total,
         changing=changing,
         back=_url(survey.slug, step_back),
+        boxes=[
+            (box.show_if.answers[0], form[box_name(box)], question_words(box, easy))
+            for box in boxes
+        ],
     )
 
 
@@ -220,19 +237,14 @@ def check(slug: str):
     if missing != CHECK:
         return redirect(_url(slug, missing))
     answers = relevant_answers(definition, draft.answers)
-    easy = easy_read()
     shown = shown_questions(definition, answers)
-    rows = [
-        (
-            question_words(q, easy),
-            answers.get(q.key),
-            {value: label for value, label, _art in option_words(q, easy)},
-        )
-        for q in shown
-    ]
     form = SendForm(response_id=str(draft.response_id))
     return _page(
-        "respond/check.html", survey, version, rows=rows, form=form, keys=[q.key for q in shown]
+        "respond/check.html",
+        survey,
+        version,
+        sections=sections(definition, shown, answers, easy_read()),
+        form=form,
     )
 
 

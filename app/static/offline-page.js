@@ -38,6 +38,12 @@
     });
     const typed = document.getElementById("answer");
     if (!ticked && typed && typed.type !== "radio") typed.value = value;
+    // Words typed in a box under an answer, and the box shown as answers.js would.
+    form.querySelectorAll("input[name^=words_]").forEach((box) => {
+      const words = reply.answers[box.name.slice("words_".length)];
+      if (words) box.value = words;
+    });
+    form.dispatchEvent(new Event("change"));
   }
 
   function fillCheck(reply) {
@@ -63,6 +69,10 @@
         typed.dir = "auto";
         typed.textContent = value;
       }
+    });
+    // A section whose questions are all skipped loses its heading too.
+    document.querySelectorAll("[data-section]").forEach((section) => {
+      section.hidden = !section.querySelector(".summary-row:not([hidden])");
     });
     const id = document.querySelector("input[name=response_id]");
     if (id) id.value = reply.response_id || "";

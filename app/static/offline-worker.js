@@ -71,10 +71,25 @@ async function tidy(slug) {
 
 const isShown = (q, answers) => !q.show_if || q.show_if.answers.includes(answers[q.show_if.question]);
 const shown = (record) => record.questions.filter((q) => isShown(q, record.answers));
-const keys = (record) => shown(record).map((q) => q.key);
+// A text box under an answer is asked on its question's page, not on a page of its own.
+const pages = (record) => shown(record).filter((q) => !q.under_answer);
+const keys = (record) => pages(record).map((q) => q.key);
+const underAnswers = (record, key) =>
+  record.questions.filter((q) => q.under_answer && q.show_if.question === key);
+
+// routing.reachable_pages: the pages asked so far or still possible, so "of N" never grows.
+function reachable(record) {
+  const ok = {};
+  return record.questions.filter((q) => {
+    const rule = q.show_if;
+    const decided = rule && rule.question in record.answers;
+    ok[q.key] = !rule || (ok[rule.question] && (!decided || rule.answers.includes(record.answers[rule.question])));
+    return ok[q.key] && !q.under_answer;
+  });
+}
 
 function resume(record, change) {
-  const next = shown(record).find((q) => !(q.key in record.answers));
+  const next = pages(record).find((q) => !(q.key in record.answers));
   return next ? { page: "q", key: next.key, change } : { page: "check" };
 }
 
@@ -140,6 +155,8 @@ function readAnswer(q, form) {
     const chosen = form.getAll("answer").filter(Boolean);
     if (!chosen.length) return q.required ? { problem: "required" } : { value: null };
     if (chosen.some((v) => !q.values.includes(v))) return { problem: "not_offered" };
+    const alone = chosen.filter((v) => (q.exclusive || []).includes(v));
+    if (alone.length && new Set(chosen).size > 1) return { problem: "on_its_own" };
     return { value: q.type === "multiple" ? [...new Set(chosen)] : chosen[0] };
   }
   const special = form.get("special");
@@ -154,6 +171,17 @@ function readAnswer(q, form) {
   if (number === null) return { problem: "number" };
   if (number === "long" || Number(number) < q.min || Number(number) > q.max) return { problem: "range" };
   return { value: number };
+}
+
+// The words typed in a box under an answer: kept only when that answer was chosen.
+function boxWords(box, form, value) {
+  const words = cleanText(form.get("words_" + box.key));
+  return words && box.show_if.answers.includes(value) ? words : null;
+}
+
+function keepAnswer(record, key, value, form) {
+  record.answers[key] = value;
+  for (const box of underAnswers(record, key)) record.answers[box.key] = boxWords(box, form, value);
 }
 
 // ---- The survey's pages, kept with no answers in them --------------------------------------
@@ -308,7 +336,7 @@ async function followServer(slug, rest, record, form, response) {
     const q = record.questions.find((question) => "/q/" + question.key === rest);
     const read = q && readAnswer(q, form);
     if (read && !read.problem) {
-      record.answers[q.key] = read.value;
+      keepAnswer(record, q.key, read.value, form);
       await put(record);
     }
   }
@@ -335,7 +363,7 @@ async function here(record, request, rest, form) {
   if (!form) return cached(slug, rest);
   const read = readAnswer(question, form);
   if (read.problem) return cached(slug, rest, read.problem);
-  record.answers[key] = read.value;
+  keepAnswer(record, key, read.value, form);
   await put(record);
   return go(after(record, key, new URL(request.url).searchParams.get("change") === "1"));
 }
@@ -365,12 +393,13 @@ async function pageFacts(slug, path) {
   const url = new URL(path, self.location.origin);
   const key = (/\/q\/([a-z][a-z0-9_]*)$/.exec(url.pathname) || [])[1];
   const changing = url.searchParams.get("change") === "1";
-  const order = keys(record);
-  const facts = { answers: record.answers, shown: order, response_id: record.id };
+  const shownKeys = shown(record).map((q) => q.key);
+  const facts = { answers: record.answers, shown: shownKeys, response_id: record.id };
   if (key) {
-    const number = order.includes(key) ? order.indexOf(key) + 1 : order.length;
+    const counted = reachable(record).map((q) => q.key);
+    const number = counted.includes(key) ? counted.indexOf(key) + 1 : counted.length;
     Object.assign(facts, {
-      key, number, total: order.length, changing, back: address(slug, back(record, key, changing)),
+      key, number, total: counted.length, changing, back: address(slug, back(record, key, changing)),
     });
   }
   return facts;

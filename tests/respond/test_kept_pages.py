@@ -108,3 +108,15 @@ def test_words_a_young_person_typed_are_never_kept(client):
     assert TYPED["text"] in again  # shown to the person who typed them
     assert rendered._pages, "other pages were kept"
     assert not any(TYPED["text"] in html for html, _token in rendered._pages.values())
+
+
+def test_words_typed_in_a_box_under_an_answer_are_never_kept(client):
+    client.get("/?lang=en")
+    url = start(client, "co-production-group")
+    while "/q/gender" not in url:
+        url = submit(client, url, an_answer(client.get(url).get_data(as_text=True))).location
+    own = {"answer": "another_way", "words_gender_own_words": TYPED["text"]}
+    assert submit(client, url, own).status_code == 302
+    again = client.get(url).get_data(as_text=True)
+    assert TYPED["text"] in again  # shown to the person who wrote them
+    assert not any(TYPED["text"] in html for html, _token in rendered._pages.values())

@@ -99,7 +99,7 @@ def test_easy_read_prints_the_easy_wording_with_a_picture_for_each_question(clie
     assert squash(soup.h1.get_text()) == "Your review meeting"
     assert "Did you talk about your life after school?" in squash(found[4].h2.get_text())
     assert all(s.select_one("h2 svg") for s in found)
-    assert len(found[0].select(".paper-options li svg")) == 4  # yes, no, not sure, don't know
+    assert len(found[0].select(".paper-options li svg")) == 3  # yes, no, not sure
     assert "Learning a job while you work." in squash(found[9].get_text(" "))
 
 

@@ -32,7 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_the_committed_symbols_pass_the_check():
     result = run_tool("--check")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "40 easy-read symbols checked: no problems\n"
+    assert result.stdout == "46 easy-read symbols checked: no problems\n"
 
 
 def test_an_untouched_copy_passes_so_the_failures_below_come_from_the_breakage(easyread):
@@ -81,11 +81,11 @@ def add_unlisted_symbol(easyread: Path) -> None:
 
 
 def edit_a_face_without_building(easyread: Path) -> None:
-    edit(easyread / "faces" / "face-ok.svg", 'd="M16 33h16"', 'd="M16 34h16"')
+    edit(easyread / "drawn" / "face-ok.svg", 'd="M16 33h16"', 'd="M16 34h16"')
 
 
 def remove_a_face_source(easyread: Path) -> None:
-    (easyread / "faces" / "face-good.svg").unlink()
+    (easyread / "drawn" / "face-good.svg").unlink()
 
 
 def change_alt_text_by_hand(easyread: Path) -> None:
@@ -93,7 +93,11 @@ def change_alt_text_by_hand(easyread: Path) -> None:
 
 
 def drop_a_licence_row(easyread: Path) -> None:
-    edit(easyread / "LICENSE.md", "| symbols/help.svg | E083.svg | minified as above |\n", "")
+    edit(easyread / "LICENSE.md", "| symbols/care.svg | E083.svg | minified as above |\n", "")
+
+
+def say_a_picture_means_something_else_by_hand(easyread: Path) -> None:
+    edit(easyread / "SYMBOLS.md", "## `job`: a paid job", "## `job`: a job or an apprenticeship")
 
 
 BREAKAGES = [
@@ -104,9 +108,10 @@ BREAKAGES = [
     (bloat_map, "easyread/symbols/map.svg: 5,408 bytes, over the 5,120-byte limit"),
     (add_unlisted_symbol, "easyread/symbols/sparkle.svg: not in SYMBOLS"),
     (edit_a_face_without_building, "easyread/symbols/face-ok.svg: differs from its source"),
-    (remove_a_face_source, "easyread/symbols/face-good.svg: no source easyread/faces/face-good"),
+    (remove_a_face_source, "easyread/symbols/face-good.svg: no source easyread/drawn/face-good"),
     (change_alt_text_by_hand, "easyread/symbols.toml: [heart] alt is 'A heart', SYMBOLS says"),
-    (drop_a_licence_row, "easyread/LICENSE.md: no row, or a wrong one, for symbols/help.svg"),
+    (drop_a_licence_row, "easyread/LICENSE.md: no row, or a wrong one, for symbols/care.svg"),
+    (say_a_picture_means_something_else_by_hand, "easyread/SYMBOLS.md: differs from what"),
 ]
 
 
