@@ -18,7 +18,7 @@ from app.definitions.loader import latest_version
 from app.definitions.schema import Kind, SurveyDef
 from app.kpis.counts import recount
 from app.models import Kpi, Response, Survey
-from app.responses import answer_rows
+from app.responses import answer_rows, insert_answers
 
 MONTHS = 12
 LANGUAGES = ("en", "en", "en", "pl", "ur", "ar", "so")
@@ -64,7 +64,8 @@ def fill(engine, per_survey: int = 120, seed: int = 11) -> None:
                 )
                 session.add(response)
                 session.flush()
-                session.add_all(answer_rows(response.id, answers(definition, rng)))
+                rows = answer_rows(response.id, answers(definition, rng))
+                insert_answers(rows, set(), session=session)
         session.flush()
         recount(session.exec(select(Kpi)).all(), session=session)
         session.commit()
