@@ -124,8 +124,8 @@ def wrk(url: str, *extra: str, script_args: tuple = (), connections: int = CONNE
     }
 
 
-def session_cookie(app, values: dict) -> str:
-    """Return a Cookie header value the served app will read as this session."""
+def session_cookie(app, values: dict) -> tuple[str, str]:
+    """Return a Cookie header value the served app reads as this session, and its CSRF token."""
     with app.test_request_context():
         from flask import session
 

@@ -82,3 +82,26 @@ type = "text"
 text = "Tell us more"
 required = false
 """
+
+# A gender question whose "another way" has a box for the person's own words under it.
+GENDER = """
+[[questions]]
+key = "gender"
+type = "single"
+text = "Which of these describes your gender?"
+required = false
+section = "About you"
+options = [
+  { value = "girl", label = "Girl or young woman" },
+  { value = "another_way", label = "I describe myself another way" },
+]
+
+[[questions]]
+key = "gender_words"
+type = "text"
+text = "Your own words"
+required = false
+max_length = 100
+under_answer = true
+show_if = { question = "gender", answers = ["another_way"] }
+"""

@@ -54,14 +54,16 @@ def fingerprint(value, definition=None, version_id=None):
     raise NotKeyable(type(value).__name__)
 
 
-def _keyable_context(context: dict) -> dict:
-    """Return what the context processors add, less the request objects keyed separately."""
+# The request's own objects are keyed by the address instead; the CSRF helpers give this
+# request's token, which render_kept swaps in.
+REQUEST_OBJECTS = ("request", "session", "g", "config", "csrf_token", "csrf_meta_tag")
+
+
+def _seen(context: dict) -> dict:
+    """Return everything the template sees: the view's values and the context processors'."""
     seen = dict(context)
-    current_app.update_template_context(seen)
-    # The CSRF helpers give this request's token, which render_kept swaps in.
-    for name in ("request", "session", "g", "config", "csrf_token", "csrf_meta_tag") + tuple(
-        context
-    ):
+    current_app.update_template_context(seen)  # the view's values win, as in render_template
+    for name in REQUEST_OBJECTS:
         seen.pop(name, None)
     return seen
 
@@ -76,8 +78,7 @@ def render_kept(template: str, *, definition, version_id: int, **context) -> str
             template,
             request.host,
             request.full_path,
-            fingerprint(context, definition, version_id),
-            fingerprint(_keyable_context(context), definition, version_id),
+            fingerprint(_seen(context), definition, version_id),
         )
     except NotKeyable:
         return render_template(template, definition=definition, **context)

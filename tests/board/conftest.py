@@ -1,11 +1,11 @@
-"""The board's tests keep the charts they draw in their own folder, not the instance folder."""
+"""The board's tests: where the charts they draw are kept."""
+
+from pathlib import Path
 
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def chart_folder(request, tmp_path):
-    """Point the chart cache at this test's folder, when the test has an app."""
-    if "app" in request.fixturenames:
-        request.getfixturevalue("app").config["CHART_CACHE_DIR"] = tmp_path / "charts"
-    return tmp_path / "charts"
+@pytest.fixture
+def chart_folder(app) -> Path:
+    """Return the folder this test's app keeps its charts in (one per test: tests/conftest.py)."""
+    return Path(app.config["CHART_CACHE_DIR"])

@@ -14,6 +14,7 @@ from app.pages import STATIC
 from app.respond.on_phone import survey_rules
 from tests.browser.test_accessibility import violations
 from tests.browser.walk import press
+from tests.samples import GENDER
 
 SLUG = "answers-in-browser"
 CONTINUE = "form[data-type] button[type=submit]"
@@ -39,27 +40,7 @@ options = [
   { value = "surveys", label = "Surveys" },
   { value = "none", label = "None of these", exclusive = true },
 ]
-
-[[questions]]
-key = "gender"
-type = "single"
-text = "Which of these describes your gender?"
-required = false
-section = "About you"
-options = [
-  { value = "girl", label = "Girl or young woman" },
-  { value = "another_way", label = "I describe myself another way" },
-]
-
-[[questions]]
-key = "gender_words"
-type = "text"
-text = "Your own words"
-required = false
-max_length = 100
-under_answer = true
-show_if = { question = "gender", answers = ["another_way"] }
-"""
+""" + GENDER
 WORDS = "Genderfluid, some days"
 NONE_ALONE = "Choose \u201cNone of these\u201d on its own, or untick it."
 

@@ -13,7 +13,7 @@ from app.definitions.routing import (
     under_answers,
     value_problems,
 )
-from tests.samples import ALL_TYPES
+from tests.samples import ALL_TYPES, GENDER
 
 SURVEYS = Path(__file__).resolve().parents[2] / "surveys"
 HEAD = """
@@ -33,27 +33,6 @@ options = [
   { value = "job", label = "A paid job" },
   { value = "none", label = "None of these", exclusive = true },
 ]
-"""
-GENDER = """
-[[questions]]
-key = "gender"
-type = "single"
-text = "Which of these describes your gender?"
-required = false
-section = "About you"
-options = [
-  { value = "girl", label = "Girl or young woman" },
-  { value = "another_way", label = "I describe myself another way" },
-]
-
-[[questions]]
-key = "gender_words"
-type = "text"
-text = "Your own words"
-required = false
-max_length = 100
-under_answer = true
-show_if = { question = "gender", answers = ["another_way"] }
 """
 
 
