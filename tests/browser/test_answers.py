@@ -18,7 +18,8 @@ from tests.samples import GENDER
 
 SLUG = "answers-in-browser"
 CONTINUE = "form[data-type] button[type=submit]"
-SURVEY = """
+SURVEY = (
+    """
 title = "Your group"
 audience = "young_people"
 summary = "Tell us about the group."
@@ -40,7 +41,9 @@ options = [
   { value = "surveys", label = "Surveys" },
   { value = "none", label = "None of these", exclusive = true },
 ]
-""" + GENDER
+"""
+    + GENDER
+)
 WORDS = "Genderfluid, some days"
 NONE_ALONE = "Choose \u201cNone of these\u201d on its own, or untick it."
 
