@@ -57,6 +57,11 @@ def parse_file(path: Path) -> SurveyDef:
 _by_hash: dict[str, SurveyDef] = {}
 
 
+def known_definition(content_hash: str) -> SurveyDef | None:
+    """Return a version's definition if this process has parsed it already, else None."""
+    return _by_hash.get(content_hash)
+
+
 def definition_of(version) -> SurveyDef:
     """Return a stored version's definition, parsed once: versions never change."""
     cached = _by_hash.get(version.content_hash)

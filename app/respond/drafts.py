@@ -4,14 +4,15 @@ The session also carries a new withdrawal code from the send to the thank-you pa
 """
 
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask import session as cookie
-from sqlalchemy import and_, bindparam
+from sqlalchemy import Engine, and_, bindparam
 from sqlalchemy.orm import defer
 from sqlmodel import Session, delete, select
 
-from app.models import Draft, Survey, SurveyVersion, utcnow
+from app.models import Draft, Survey, SurveyState, SurveyVersion, utcnow
 
 
 def find_draft(slug: str, *, hours: int, session: Session) -> Draft | None:
@@ -23,9 +24,60 @@ def find_draft(slug: str, *, hours: int, session: Session) -> Draft | None:
 
 
 def _unexpired(draft: Draft | None, hours: int) -> Draft | None:
-    if draft is None or draft.updated_at < utcnow() - timedelta(hours=hours):
+    if draft is None or _expired(draft.updated_at, hours):
         return None
     return draft
+
+
+def _expired(updated_at: datetime, hours: int) -> bool:
+    return updated_at < utcnow() - timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What a question page needs to know of a survey in progress: read, never changed."""
+
+    slug: str
+    version_id: int
+    content_hash: str  # finds the parsed definition (definitions.known_definition)
+    answers: dict
+
+
+# Plain columns on a connection of its own: the ORM's objects, identity map and session
+# transaction cost four times the query, and a question page only reads.
+_VISIT = (
+    select(
+        Survey.state,
+        SurveyVersion.id,
+        SurveyVersion.content_hash,
+        SurveyVersion.accepting,
+        Draft.answers,
+        Draft.updated_at,
+    )
+    .select_from(Survey)
+    .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
+    .join(Draft, Draft.survey_version_id == SurveyVersion.id)
+    .where(Draft.token == bindparam("token"))
+    .where(Survey.slug == bindparam("slug"))
+)
+
+
+def visit(slug: str, *, hours: int, engine: Engine) -> Visit | None:
+    """Return this browser's unexpired draft of an open survey whose version takes answers.
+
+    None for anything else (no draft, a closed survey, a replaced version): the ORM path
+    (survey_and_draft) says which, and shows the page that explains it.
+    """
+    token = cookie.get("drafts", {}).get(slug)
+    if not token:
+        return None
+    with engine.connect() as connection:
+        row = connection.execute(_VISIT, {"slug": slug, "token": token}).first()
+    if row is None or row.state != SurveyState.OPEN or not row.accepting:
+        return None
+    if _expired(row.updated_at, hours):
+        return None
+    return Visit(slug, row.id, row.content_hash, row.answers)
 
 
 # Built once with bound parameters: building the statement anew cost as much as running it.

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from app import db
 from app.comments.notify import alert_in_background
-from app.definitions import definition_of
+from app.definitions import definition_of, known_definition
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import (
     pages,
@@ -39,6 +39,7 @@ from app.questions.words import question_words
 from app.respond import bp
 from app.respond.content import page_words, periods, when_started
 from app.respond.drafts import (
+    Visit,
     discard_draft,
     find_draft,
     forget_draft,
@@ -47,11 +48,12 @@ from app.respond.drafts import (
     start_draft,
     survey_and_draft,
     take_code,
+    visit,
 )
 from app.respond.forms import SendForm, StartForm
 from app.respond.groups import by_audience
 from app.respond.navigation import CHECK, Step, after_answer, back, resume
-from app.respond.rendered import render_kept
+from app.respond.rendered import frozen, kept_page, page_key, render_kept
 from app.respond.summary import sections
 from app.responses import Outcome, store_response
 from app.retention.periods import longest_retention
@@ -73,29 +75,11 @@ def _offered(survey: Survey | None) -> Survey:
     return survey
 
 
-def _page(
-    template: str,
-    survey: Survey,
-    version: SurveyVersion,
-    status: int = 200,
-    *,
-    keep: bool = False,
-    **context,
-):
-    """Render a survey's page; `keep` reuses a copy rendered for the same context (rendered.py)."""
+def _page(template: str, survey: Survey, version: SurveyVersion, status: int = 200, **context):
+    """Render a survey's page with its definition and its title in this person's words."""
     definition = definition_of(version)
     page = page_words(definition, easy_read())
     context.setdefault("words", page)
-    if keep:
-        html = render_kept(
-            template,
-            definition=definition,
-            version_id=version.id,
-            survey=survey,
-            survey_title=page.title,
-            **context,
-        )
-        return html, status
     return render_template(
         template, survey=survey, definition=definition, survey_title=page.title, **context
     ), status
@@ -177,51 +161,80 @@ def start(slug: str):
 
 @bp.route("/s/<slug>/q/<key>", methods=["GET", "POST"])
 def question(slug: str, key: str):
+    if request.method == "GET":
+        # Most question pages are read with the plain-columns query and a kept copy.
+        found = visit(slug, hours=_hours(), engine=db.engine())
+        definition = found and known_definition(found.content_hash)
+        if definition:
+            return _question_page(found, definition, key)
     survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
-    asked = {q.key: q for q in pages(definition, draft.answers)}
-    if key not in asked:
-        abort(404)
-    current = asked[key]
-    changing = request.args.get("change") == "1"
+    seen = Visit(slug, version.id, version.content_hash, draft.answers)
+    if request.method == "GET":
+        return _question_page(seen, definition, key)
+    current = _asked(definition, draft.answers, key)
     under = under_answers(definition, key)
     form = answer_form(current, under, data=page_data(current, under, draft.answers))
     if form.validate_on_submit():
         for answered, value in page_answers(form, current, under).items():
             save_answer(draft, answered, value)
         db.commit()
+        changing = request.args.get("change") == "1"
         step = after_answer(definition, draft.answers, key, changing=changing)
         return redirect(_url(slug, step))
-    return _question_page(survey, version, draft.answers, current, form, changing)
+    return _question_page(seen, definition, key, form=form)
 
 
-def _question_page(survey, version, answers, current, form, changing: bool):
-    """Render one question with its number, its words and where its back link goes."""
-    definition = definition_of(version)
-    number, total = position_of(definition, answers, current.key)
-    easy = easy_read()
-    words = question_words(current, easy)
-    # Beside a text box, "I'd rather not say" is its own small group of radios.
-    special = words.options if current.type in (Kind.TEXT, Kind.NUMBER) else []
-    step_back = back(definition, answers, current.key, changing=changing)
-    boxes = under_answers(definition, current.key)
+def _asked(definition, answers, key: str):
+    """Return the question asked on this page, or 404 if the answers so far skip it."""
+    for asked in pages(definition, answers):
+        if asked.key == key:
+            return asked
+    abort(404)
+
+
+def _question_page(seen: Visit, definition, key: str, form=None):
+    """Render one question with its number, its words and where its back link goes.
+
+    Without a form (a GET), the page may be a kept copy (rendered.py): its key is what
+    makes it differ from another person's page, worked out before anything is rendered.
+    """
+    answers = seen.answers
+    current = _asked(definition, answers, key)
+    changing = request.args.get("change") == "1"
+    boxes = under_answers(definition, key)
+    data = page_data(current, boxes, answers)
+    number, total = position_of(definition, answers, key)
+    step_back = back(definition, answers, key, changing=changing)
     # Words a young person typed (here or in a box under an answer) are never kept in
     # memory beyond their own request.
-    typed = current.type in (Kind.TEXT, Kind.NUMBER) and answers.get(current.key) is not None
+    typed = current.type in (Kind.TEXT, Kind.NUMBER) and answers.get(key) is not None
     typed = typed or any(answers.get(box.key) is not None for box in boxes)
-    return _page(
-        "respond/question.html",
-        survey,
-        version,
-        keep=request.method == "GET" and not typed,
+    template = "respond/question.html"
+    kept = None
+    if form is None and not typed:
+        kept = page_key(template, seen.version_id, key, number, total, step_back, frozen(data))
+        html = kept_page(kept)
+        if html is not None:
+            return html
+    form = form or answer_form(current, boxes, data=data)
+    easy = easy_read()
+    words = question_words(current, easy)
+    return render_kept(
+        template,
+        kept,
+        survey=seen,
+        definition=definition,
+        survey_title=page_words(definition, easy).title,
         form=form,
         question=current,
         words=words,
-        special=special,
+        # Beside a text box, "I'd rather not say" is its own small group of radios.
+        special=words.options if current.type in (Kind.TEXT, Kind.NUMBER) else [],
         number=number,
         total=total,
         changing=changing,
-        back=_url(survey.slug, step_back),
+        back=_url(seen.slug, step_back),
         boxes=[
             (box.show_if.answers[0], form[box_name(box)], question_words(box, easy))
             for box in boxes

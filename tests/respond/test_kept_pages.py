@@ -6,11 +6,14 @@ read, a change link) must give a different page; words a young person typed are 
 """
 
 import re
+from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
+from app.models import Draft, utcnow
 from app.respond import rendered
-from tests.journey import start
+from tests.journey import answer, start
 from tests.pages import page, submit
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -120,3 +123,28 @@ def test_words_typed_in_a_box_under_an_answer_are_never_kept(client):
     again = client.get(url).get_data(as_text=True)
     assert TYPED["text"] in again  # shown to the person who wrote them
     assert not any(TYPED["text"] in html for html, _token in rendered._pages.values())
+
+
+def test_people_whose_earlier_answers_differ_get_one_kept_copy_of_a_page_that_is_the_same(app):
+    # The key is what the page shows, not every answer so far: the third question looks the
+    # same after "4" or "5" to the second, so the second person is served the kept copy.
+    seen, kept = [], []
+    for helpful in ("4", "5"):
+        client = app.test_client()
+        url = answer(client, start(client, "post-14-review"), {"answer": "yes"})
+        url = answer(client, url, {"answer": helpful})
+        seen.append(without_tokens(client.get(url).get_data(as_text=True)))
+        kept.append(len(rendered._pages))
+    assert seen[0] == seen[1]
+    assert kept[0] == kept[1]  # the second person added no page: each was the same
+
+
+def test_an_expired_draft_is_never_shown_a_kept_page(app, client, db_session):
+    url = start(client, "post-14-review")
+    assert client.get(url).status_code == 200  # now kept
+    draft = db_session.exec(select(Draft)).one()
+    draft.updated_at = utcnow() - timedelta(hours=app.config["DRAFT_HOURS"] + 1)
+    db_session.add(draft)
+    db_session.commit()
+    response = client.get(url)
+    assert response.status_code == 302 and response.location.endswith("/s/post-14-review")
