@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.analysis.tally import Period, parse_period
+from app.db import begin_writing
 from app.models import KpiCommentary, utcnow
 
 
@@ -77,10 +79,23 @@ def find(kpi_id: int, period: Period, *, session: Session) -> KpiCommentary | No
 def save(
     kpi_id: int, period: Period, text: str, *, staff_id: int, session: Session
 ) -> KpiCommentary:
-    """Write or replace a KPI's commentary for a period (flush only)."""
-    row = find(kpi_id, period, session=session) or KpiCommentary(
-        kpi_id=kpi_id, period=period.key, text=text
-    )
+    """Write or replace a KPI's commentary for a period (flush only).
+
+    Two officers saving the same KPI and period at once: the later one replaces the
+    earlier, as saving one after the other would, rather than failing on the unique key.
+    """
+    begin_writing(session)  # SQLite: the two saves take turns, so the second finds the first
+    row = find(kpi_id, period, session=session)
+    if row is None:
+        try:
+            with session.begin_nested():  # PostgreSQL: both may find none and both insert
+                row = KpiCommentary(kpi_id=kpi_id, period=period.key, text=text)
+                row.written_by, row.written_at = staff_id, utcnow()
+                session.add(row)
+                session.flush()
+            return row
+        except IntegrityError:
+            row = find(kpi_id, period, session=session)  # the other officer's, just stored
     row.text, row.written_by, row.written_at = text, staff_id, utcnow()
     session.add(row)
     session.flush()

@@ -162,3 +162,29 @@ def test_commentary_never_reaches_a_respondents_page(officer, app, review, clien
     for url in ("/", "/s/review", "/s/review/paper", "/privacy"):
         response = respondent.get(url)
         assert "coordinators" not in response.get_data(as_text=True), url
+
+
+# On SQLite the second save waits for the first's write lock and then finds its row; only
+# PostgreSQL lets both look, find nothing and insert.
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_two_officers_saving_at_once_leave_the_later_words_and_no_error(
+    officer, app, review, monkeypatch
+):
+    # The other officer's save lands between this save's look for a row and its insert.
+    from app.board import commentary
+
+    real_find, calls = commentary.find, []
+
+    def find_after_the_other_save(kpi, period, *, session):
+        calls.append(period)
+        if len(calls) == 1:
+            with Session(app.extensions["engine"]) as other:
+                other.add(KpiCommentary(kpi_id=kpi, period=period.key, text="First thoughts."))
+                other.commit()
+            return None
+        return real_find(kpi, period, session=session)
+
+    monkeypatch.setattr(commentary, "find", find_after_the_other_save)
+    response = write(officer, app, "R 1", "2025-07", SLIPPAGE)
+    assert response.status_code == 302
+    assert [(c.period, c.text) for c in stored(app)] == [("2025-07", SLIPPAGE)]
