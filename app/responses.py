@@ -3,11 +3,12 @@
 import hashlib
 import json
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -75,20 +76,46 @@ def answer_rows(response_id: uuid.UUID, answers: Answers) -> list[dict]:
     ]
 
 
-def insert_answers(rows: list[dict], typed: set[str], *, session: Session) -> list[Answer]:
-    """Store answer rows (flush only); return the typed ones, with the ids their readings need.
+# Sending writes through Core statements built once: ORM objects, each flushed with its own
+# INSERT and a new select() on every send, were most of what storing a response cost.
+_RESPONSE = Response.__table__
+_ANSWER = Answer.__table__
+_STORED_HASH = select(_RESPONSE.c.content_hash).where(_RESPONSE.c.id == bindparam("id"))
+_INSERT_RESPONSE = insert(_RESPONSE)
+_INSERT_ANSWERS = insert(_ANSWER)
+# Typed answers come back with their key and value, which say whose id is whose: SQLite
+# does not promise RETURNING's order, and sort_by_parameter_order would send one INSERT a row.
+_INSERT_TYPED = insert(_ANSWER).returning(_ANSWER.c.id, _ANSWER.c.question_key, _ANSWER.c.value)
 
-    Chosen answers go in one statement without reading ids back. One INSERT per row with
-    RETURNING, as the ORM does it, was the largest part of storing a response.
+
+def stored_hash(response_id: uuid.UUID, *, session: Session) -> str | None:
+    """Return the content hash of the response stored under this UUID, or None if none is."""
+    return session.connection().execute(_STORED_HASH, {"id": response_id}).scalar()
+
+
+def insert_answers(rows: list[dict], typed: set[str], *, session: Session) -> list[dict]:
+    """Store answer rows (flush only); return the typed ones with the ids their readings need.
+
+    Chosen answers go in one statement without reading ids back (executemany, the quickest);
+    only typed answers, which have readings, are read back.
     """
+    connection = session.connection()
     chosen = [row for row in rows if row["question_key"] not in typed]
     if chosen:
-        # Core, not the ORM's bulk insert: these rows never become objects in the session.
-        session.connection().execute(insert(Answer.__table__), chosen)
-    written = [Answer(**row) for row in rows if row["question_key"] in typed]
-    session.add_all(written)
-    session.flush()
-    return written
+        connection.execute(_INSERT_ANSWERS, chosen)
+    written = [row for row in rows if row["question_key"] in typed]
+    if not written:
+        return []
+    ids = defaultdict(list)
+    for answer_id, key, value in connection.execute(_INSERT_TYPED, written):
+        ids[key, value].append(answer_id)
+    return [row | {"id": ids[row["question_key"], row["value"]].pop()} for row in written]
+
+
+def _repeat(response_id: uuid.UUID, stored: str | None, digest: str) -> StoreResult:
+    """Say what a UUID already stored means: the same response again, or a conflict."""
+    same = stored == digest
+    return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
 
 
 def store_response(
@@ -112,28 +139,28 @@ def store_response(
     `answered_at` is for a response answered elsewhere (a focus group's laptop): it keeps
     its own time, and a version that has stopped taking answers since then still takes it.
     """
-    existing = session.get(Response, response_id)
     definition = definition_of(version)
     answers = cleaned(answers)
     problems = answer_problems(definition, answers)
     # Answers to questions an earlier answer routed away from are dropped, not stored.
     answers = relevant_answers(definition, answers)
     digest = content_hash(version.id, answers)
-    if existing is not None:
-        same = existing.content_hash == digest
-        return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
+    stored = stored_hash(response_id, session=session)
+    if stored is not None:
+        return _repeat(response_id, stored, digest)
     if not version.accepting and not allow_replaced and answered_at is None:
         return StoreResult(Outcome.REFUSED, response_id, ("this version no longer takes answers",))
     if problems:
         return StoreResult(Outcome.REFUSED, response_id, tuple(problems))
-    response = Response(
+    submitted_at = hour_of(answered_at or utcnow())
+    response = dict(
         id=response_id,
         survey_version_id=version.id,
         language=language,
         mode=mode,
         event_id=event_id,
         easy_read=easy_read,
-        submitted_at=hour_of(answered_at or utcnow()),
+        submitted_at=submitted_at,
         content_hash=digest,
         withdrawal_hash=withdrawal_hash,
     )
@@ -150,15 +177,12 @@ def store_response(
     try:
         # A savepoint: if a twin request stored this UUID a moment ago, only this part undoes.
         with session.begin_nested():
-            session.add(response)
-            session.flush()
+            session.connection().execute(_INSERT_RESPONSE, response)
             written = insert_answers(rows, typed, session=session)
             alerts = store_readings(written, readings, session=session)
             # In the savepoint: a response undone here is undone from the KPI counts too.
             values = answer_values(answers)
-            count_response(version.survey_id, values, response.submitted_at, session=session)
+            count_response(version.survey_id, values, submitted_at, session=session)
     except IntegrityError:
-        twin = session.get(Response, response_id)
-        same = twin is not None and twin.content_hash == digest
-        return StoreResult(Outcome.DUPLICATE if same else Outcome.CONFLICT, response_id)
+        return _repeat(response_id, stored_hash(response_id, session=session), digest)
     return StoreResult(Outcome.STORED, response_id, alerts=alerts)

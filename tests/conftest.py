@@ -189,30 +189,36 @@ def newest_version(session: Session, slug: str) -> SurveyVersion:
     ).first()
 
 
-def race_sends(engine, version: SurveyVersion, answers: dict, senders: int = 4) -> list:
-    """Send one response from several threads at the same moment; return their outcomes."""
-    response_id, barrier, outcomes = uuid.uuid4(), threading.Barrier(senders), []
+def race_sends(
+    engine, version: SurveyVersion, answers: dict | list[dict], senders: int = 4
+) -> list:
+    """Send one response id from several threads at the same moment; return their results.
 
-    def send():
+    `answers` is what every sender sends, or a list of what each one sends.
+    """
+    each = answers if isinstance(answers, list) else [answers] * senders
+    response_id, barrier, results = uuid.uuid4(), threading.Barrier(len(each)), []
+
+    def send(given: dict):
         with Session(engine) as session:
             barrier.wait()
             result = store_response(
                 response_id=response_id,
                 version=version,
-                answers=answers,
+                answers=given,
                 language="en",
                 mode="online",
                 session=session,
             )
             session.commit()
-            outcomes.append(result.outcome)
+            results.append(result)
 
-    threads = [threading.Thread(target=send) for _ in range(senders)]
+    threads = [threading.Thread(target=send, args=(given,)) for given in each]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return outcomes
+    return results
 
 
 def count_statements(app, action) -> int:

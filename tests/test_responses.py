@@ -6,18 +6,73 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, func, select
 
-from app.models import Answer, Response
+from app.models import AlertState, Answer, CommentReading, QuoteState, Response, SafeguardingAlert
 from app.responses import Outcome, store_response
 from tests.conftest import newest_version, race_sends
-from tests.samples import ALL_TYPES, TWO_QUESTIONS
+from tests.samples import ALL_TYPES, GENDER, TWO_QUESTIONS
+
+RISKY = "I am scared at home, my step dad hits me"
 
 
 def test_racing_duplicate_sends_store_one_response(app, make_survey, db_session):
     version = newest_version(db_session, make_survey(TWO_QUESTIONS))
-    outcomes = race_sends(app.extensions["engine"], version, {"involved": "yes", "comments": None})
-    assert sorted(outcomes) == sorted([Outcome.STORED] + [Outcome.DUPLICATE] * 3)
+    results = race_sends(app.extensions["engine"], version, {"involved": "yes", "comments": None})
+    assert sorted(result.outcome for result in results) == sorted(
+        [Outcome.STORED] + [Outcome.DUPLICATE] * 3
+    )
     assert db_session.exec(select(func.count()).select_from(Response)).one() == 1
     assert db_session.exec(select(func.count()).select_from(Answer)).one() == 1
+
+
+def test_racing_sends_of_a_risky_comment_store_one_reading_and_raise_one_alert(
+    app, make_survey, db_session
+):
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
+    answers = {"involved": "yes", "comments": RISKY}
+    results = race_sends(app.extensions["engine"], version, answers)
+    assert sorted(result.outcome for result in results) == sorted(
+        [Outcome.STORED] + [Outcome.DUPLICATE] * 3
+    )
+    # Only the send that stored it asks for the lead's email; its twins raise nothing.
+    assert sorted(result.alerts for result in results) == [0, 0, 0, 1]
+    answer = db_session.exec(select(Answer).where(Answer.question_key == "comments")).one()
+    reading = db_session.exec(select(CommentReading)).one()
+    alert = db_session.exec(select(SafeguardingAlert)).one()
+    assert (reading.answer_id, alert.reading_id) == (answer.id, reading.id)
+
+
+def test_racing_sends_of_one_id_with_different_answers_keep_the_first_and_merge_nothing(
+    app, make_survey, db_session
+):
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS))
+    given = [{"involved": "yes"}, {"involved": "no"}]
+    results = race_sends(app.extensions["engine"], version, given)
+    assert sorted(result.outcome for result in results) == [Outcome.CONFLICT, Outcome.STORED]
+    assert db_session.exec(select(Answer.value)).all() in (["yes"], ["no"])
+
+
+def test_each_comment_in_a_response_is_read_and_alerted_on_its_own(app, make_survey, db_session):
+    version = newest_version(db_session, make_survey(TWO_QUESTIONS + GENDER))
+    own_words = "I am non-binary and that is how I like to say it"
+    answers = {"involved": "yes", "comments": RISKY, "gender": "another_way"}
+    result = store(db_session, version, answers | {"gender_words": own_words})
+    assert (result.outcome, result.alerts) == (Outcome.STORED, 1)
+    read = db_session.exec(
+        select(Answer.value, CommentReading)
+        .join(CommentReading, CommentReading.answer_id == Answer.id)
+        .order_by(Answer.question_key)
+    ).all()
+    assert [(value, reading.withheld) for value, reading in read] == [
+        (RISKY, True),
+        (own_words, False),
+    ]
+    # Stored as the models' defaults say, though no model object was made.
+    for _value, reading in read:
+        assert reading.quote == QuoteState.PENDING and reading.corrected_themes is None
+        assert reading.analysed_at is not None and reading.summary_en is None
+    alert = db_session.exec(select(SafeguardingAlert)).one()
+    assert (alert.reading_id, alert.kind, alert.state) == (read[0][1].id, "risk", AlertState.NEW)
+    assert alert.created_at is not None and alert.updated_at is None
 
 
 def test_the_same_id_with_different_answers_is_a_conflict_not_a_merge(app, make_survey, db_session):

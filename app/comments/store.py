@@ -3,12 +3,13 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from app.analysis.text import Reading, read_comment
 from app.audit import record
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
-from app.models import AlertState, Answer, CommentReading, SafeguardingAlert
+from app.models import AlertState, Answer, CommentReading, QuoteState, SafeguardingAlert, utcnow
 
 
 def read_rows(
@@ -29,13 +30,10 @@ def read_rows(
     ]
 
 
-def reading_row(answer: Answer, reading: Reading) -> CommentReading:
-    """Return the stored form of a reading of one answer."""
+def reading_values(reading: Reading) -> dict:
+    """Return what is stored of a reading, apart from which answer it is of."""
     sentiment = reading.sentiment
-    return CommentReading(
-        answer_id=answer.id,
-        response_id=answer.response_id,
-        question_key=answer.question_key,
+    return dict(
         english=reading.english,
         sentiment=sentiment.label if sentiment else None,
         score=sentiment.score if sentiment else None,
@@ -48,32 +46,78 @@ def reading_row(answer: Answer, reading: Reading) -> CommentReading:
     )
 
 
-def alert_for(row: CommentReading) -> SafeguardingAlert | None:
+def reading_row(answer: Answer, reading: Reading) -> CommentReading:
+    """Return the stored form of a reading of one answer."""
+    return CommentReading(
+        answer_id=answer.id,
+        response_id=answer.response_id,
+        question_key=answer.question_key,
+        **reading_values(reading),
+    )
+
+
+def alert_values(risks: list, needs_reader: bool) -> dict | None:
     """Return the alert a reading raises: a risk, or text no one could check; else None."""
-    if row.risks:
-        return SafeguardingAlert(reading_id=row.id, kind="risk", reasons=row.risks)
-    if row.needs_reader:
-        return SafeguardingAlert(reading_id=row.id, kind="not_checked", reasons=[])
+    if risks:
+        return dict(kind="risk", reasons=risks)
+    if needs_reader:
+        return dict(kind="not_checked", reasons=[])
     return None
 
 
+def alert_for(row: CommentReading) -> SafeguardingAlert | None:
+    """Return the alert a stored reading raises, or None."""
+    found = alert_values(row.risks, row.needs_reader)
+    return SafeguardingAlert(reading_id=row.id, **found) if found else None
+
+
+# Sending stores readings and alerts with Core statements: building each as an ORM object
+# and flushing it cost more than the INSERT. Core fills in none of the models' defaults, so
+# these are what the models would give (corrected_themes None is JSON null, as the ORM stores).
+_READING = CommentReading.__table__
+_INSERT_READINGS = insert(_READING).returning(_READING.c.id, sort_by_parameter_order=True)
+_INSERT_ALERTS = insert(SafeguardingAlert.__table__)
+_READING_DEFAULTS = dict(
+    summary_en=None, corrected_sentiment=None, corrected_themes=None, quote=QuoteState.PENDING
+)
+_ALERT_DEFAULTS = dict(
+    state=AlertState.NEW,
+    referred_to=None,
+    reference=None,
+    note=None,
+    updated_at=None,
+    updated_by=None,
+)
+
+
 def store_readings(
-    answers: Sequence[Answer], readings: Sequence[Reading | None], *, session: Session
+    answers: Sequence[Mapping], readings: Sequence[Reading | None], *, session: Session
 ) -> int:
-    """Store the readings of stored answers, and any alerts (flush only); count the alerts."""
-    stored = [
-        reading_row(answer, reading)
+    """Store the readings of stored answer rows (with ids), and any alerts; count the alerts."""
+    now = utcnow()
+    rows = [
+        dict(
+            answer_id=answer["id"],
+            response_id=answer["response_id"],
+            question_key=answer["question_key"],
+            **reading_values(reading),
+            **_READING_DEFAULTS,
+            analysed_at=now,
+        )
         for answer, reading in zip(answers, readings, strict=True)
         if reading is not None
     ]
-    if not stored:
+    if not rows:
         return 0
-    session.add_all(stored)
-    session.flush()  # the readings' ids, which their alerts point to
-    alerts = [alert for alert in map(alert_for, stored) if alert is not None]
+    connection = session.connection()
+    ids = connection.execute(_INSERT_READINGS, rows).scalars().all()  # the alerts point to them
+    alerts = [
+        dict(reading_id=reading_id, **found, **_ALERT_DEFAULTS, created_at=now)
+        for reading_id, row in zip(ids, rows, strict=True)
+        if (found := alert_values(row["risks"], row["needs_reader"]))
+    ]
     if alerts:
-        session.add_all(alerts)
-        session.flush()
+        connection.execute(_INSERT_ALERTS, alerts)
     return len(alerts)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import bindparam, delete, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -72,7 +72,8 @@ def _upsert(dialect: str):
 
 def _add(rows: list[dict], *, session: Session) -> None:
     """Add rows of (kpi_id, month, valid, positive) to the stored counts, in one statement."""
-    session.execute(_upsert(session.get_bind().dialect.name), rows)
+    connection = session.connection()
+    connection.execute(_upsert(connection.dialect.name), rows)
 
 
 def count_response(
@@ -96,14 +97,21 @@ def uncount_response(
     _add_response(survey_id, values, at, -1, session=session)
 
 
+# Every send reads its survey's KPIs: built once and run on the connection, not the ORM.
+# In id order, so two sends update the same rows in the same order and never deadlock.
+_SURVEY_KPIS = (
+    select(Kpi.__table__.c.id, Kpi.__table__.c.definition)
+    .where(Kpi.__table__.c.survey_id == bindparam("survey_id"))
+    .order_by(Kpi.__table__.c.id)
+)
+
+
 def _add_response(
     survey_id: int, values: Mapping[str, Collection[str]], at: datetime, sign: int, *, session
 ) -> None:
     if not values:
         return  # the full count reads answer rows: a response without any is in no month
-    # In id order, so two sends update the same rows in the same order and never deadlock.
-    query = select(Kpi.id, Kpi.definition).where(Kpi.survey_id == survey_id).order_by(Kpi.id)
-    kpis = session.execute(query)
+    kpis = session.connection().execute(_SURVEY_KPIS, {"survey_id": survey_id})
     month = london_month_of(at)
     rows = []
     for kpi_id, definition in kpis:

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
 from app.audit import record
@@ -52,12 +52,18 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(code.encode("ascii")).hexdigest()
 
 
+# Asked on every send: built once and run on the connection, not through the ORM.
+_TAKEN = select(Response.__table__.c.id).where(
+    Response.__table__.c.withdrawal_hash == bindparam("hash")
+)
+
+
 def unused_code(*, session: Session) -> str:
     """Return a code no stored response has yet (a clash is rare, but possible in millions)."""
+    connection = session.connection()
     while True:
         code = new_code()
-        taken = select(Response.id).where(Response.withdrawal_hash == code_hash(code))
-        if session.scalar(taken) is None:
+        if connection.execute(_TAKEN, {"hash": code_hash(code)}).first() is None:
             return code
 
 

@@ -118,8 +118,10 @@ def test_a_refused_response_adds_nothing(app, review, send):
 def test_racing_duplicate_sends_are_counted_once(app, review, monkeypatch, db_session):
     monkeypatch.setattr("app.responses.utcnow", lambda: utc(2025, 6, 10))
     version = newest_version(db_session, review)
-    outcomes = race_sends(app.extensions["engine"], version, {"helpful": "5", "clear": "yes"})
-    assert sorted(outcomes) == sorted([Outcome.STORED] + [Outcome.DUPLICATE] * 3)
+    results = race_sends(app.extensions["engine"], version, {"helpful": "5", "clear": "yes"})
+    assert sorted(result.outcome for result in results) == sorted(
+        [Outcome.STORED] + [Outcome.DUPLICATE] * 3
+    )
     assert stored_months(app) == {"R 1": {"2025-06": (1, 1)}, "R 2": {"2025-06": (1, 1)}}
 
 
