@@ -140,7 +140,9 @@ def save_answer(draft: Draft, key: str, value) -> None:
 
 def forget_draft(slug: str, draft: Draft, *, session: Session) -> None:
     """Delete a sent draft and drop its token from the browser session."""
-    session.delete(draft)
+    # One DELETE now, not the ORM's unit of work at commit, while SQLite's write lock is held.
+    session.execute(delete(Draft).where(Draft.token == draft.token))
+    session.expunge(draft)
     cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}
 
 
