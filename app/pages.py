@@ -97,9 +97,10 @@ def _headers(response):
     else:
         # Pages can hold a respondent's answers: never store them in a shared cache.
         headers["Cache-Control"] = "no-store"
-    present = {name.lower() for name, _value in headers}  # a view's own header wins
-    headers.extend([(name, value) for name, value in SAFETY_HEADERS if name.lower() not in present])
-    if current_app.config["SESSION_COOKIE_SECURE"] and "strict-transport-security" not in present:
+    wanted = SAFETY_HEADERS
+    if current_app.config["SESSION_COOKIE_SECURE"]:
         # Secure cookies mean the site is served over HTTPS: browsers should never try HTTP.
-        headers["Strict-Transport-Security"] = f"max-age={YEAR}"
+        wanted += (("Strict-Transport-Security", f"max-age={YEAR}"),)
+    present = {name.lower() for name, _value in headers}  # a view's own header wins
+    headers.extend([(name, value) for name, value in wanted if name.lower() not in present])
     return response

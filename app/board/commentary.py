@@ -89,8 +89,13 @@ def save(
     if row is None:
         try:
             with session.begin_nested():  # PostgreSQL: both may find none and both insert
-                row = KpiCommentary(kpi_id=kpi_id, period=period.key, text=text)
-                row.written_by, row.written_at = staff_id, utcnow()
+                row = KpiCommentary(
+                    kpi_id=kpi_id,
+                    period=period.key,
+                    text=text,
+                    written_by=staff_id,
+                    written_at=utcnow(),
+                )
                 session.add(row)
                 session.flush()
             return row

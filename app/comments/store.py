@@ -9,7 +9,14 @@ from sqlmodel import Session, select
 from app.analysis.text import Reading, read_comment
 from app.audit import record
 from app.definitions.schema import DONT_KNOW, PREFER_NOT, Kind, SurveyDef
-from app.models import AlertState, Answer, CommentReading, QuoteState, SafeguardingAlert, utcnow
+from app.models import (
+    AlertState,
+    Answer,
+    CommentReading,
+    SafeguardingAlert,
+    plain_defaults,
+    utcnow,
+)
 
 
 def read_rows(
@@ -73,21 +80,12 @@ def alert_for(row: CommentReading) -> SafeguardingAlert | None:
 
 # Sending stores readings and alerts with Core statements: building each as an ORM object
 # and flushing it cost more than the INSERT. Core fills in none of the models' defaults, so
-# these are what the models would give (corrected_themes None is JSON null, as the ORM stores).
+# the rows start from them (corrected_themes None is JSON null, as the ORM stores it).
 _READING = CommentReading.__table__
 _INSERT_READINGS = insert(_READING).returning(_READING.c.id, sort_by_parameter_order=True)
 _INSERT_ALERTS = insert(SafeguardingAlert.__table__)
-_READING_DEFAULTS = dict(
-    summary_en=None, corrected_sentiment=None, corrected_themes=None, quote=QuoteState.PENDING
-)
-_ALERT_DEFAULTS = dict(
-    state=AlertState.NEW,
-    referred_to=None,
-    reference=None,
-    note=None,
-    updated_at=None,
-    updated_by=None,
-)
+_READING_DEFAULTS = plain_defaults(CommentReading)
+_ALERT_DEFAULTS = plain_defaults(SafeguardingAlert)
 
 
 def store_readings(
@@ -96,12 +94,12 @@ def store_readings(
     """Store the readings of stored answer rows (with ids), and any alerts; count the alerts."""
     now = utcnow()
     rows = [
-        dict(
+        _READING_DEFAULTS
+        | reading_values(reading)
+        | dict(
             answer_id=answer["id"],
             response_id=answer["response_id"],
             question_key=answer["question_key"],
-            **reading_values(reading),
-            **_READING_DEFAULTS,
             analysed_at=now,
         )
         for answer, reading in zip(answers, readings, strict=True)
@@ -112,7 +110,7 @@ def store_readings(
     connection = session.connection()
     ids = connection.execute(_INSERT_READINGS, rows).scalars().all()  # the alerts point to them
     alerts = [
-        dict(reading_id=reading_id, **found, **_ALERT_DEFAULTS, created_at=now)
+        _ALERT_DEFAULTS | found | dict(reading_id=reading_id, created_at=now)
         for reading_id, row in zip(ids, rows, strict=True)
         if (found := alert_values(row["risks"], row["needs_reader"]))
     ]

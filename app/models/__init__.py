@@ -5,7 +5,15 @@ and Alembic sees every table on SQLModel.metadata.
 """
 
 from app.models.actions import Action, ActionState, Report
-from app.models.base import StateError, enum_column, hour_of, one_of, this_hour, utcnow
+from app.models.base import (
+    StateError,
+    enum_column,
+    hour_of,
+    one_of,
+    plain_defaults,
+    this_hour,
+    utcnow,
+)
 from app.models.commentary import KpiCommentary
 from app.models.comments import (
     AlertState,
@@ -64,6 +72,7 @@ __all__ = [
     "enum_column",
     "hour_of",
     "one_of",
+    "plain_defaults",
     "this_hour",
     "utcnow",
 ]

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from pydantic_core import PydanticUndefined
 from sqlalchemy import Enum as SqlEnum
 
 
@@ -42,3 +43,20 @@ def one_of(column: str, values: type[StrEnum]) -> str:
     """Return SQL that holds a column to an enum's values, for a check constraint."""
     listed = ", ".join(f"'{v.value}'" for v in values)
     return f"{column} IN ({listed})"
+
+
+def plain_defaults(model) -> dict:
+    """Return the values a model gives its fields when none is set, for a Core INSERT.
+
+    Fields whose default is made by a factory (a time, a new list) are left out: the caller
+    sets them, once for every row of a statement. So is the primary key, which the database
+    gives.
+    """
+    keys = {column.name for column in model.__table__.primary_key}
+    return {
+        name: field.default
+        for name, field in model.model_fields.items()
+        if field.default is not PydanticUndefined
+        and field.default_factory is None
+        and name not in keys
+    }
