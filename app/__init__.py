@@ -10,13 +10,14 @@ if TYPE_CHECKING:
 
 def create_app(overrides: dict | None = None, *, require_schema: bool = False) -> "Flask":
     """Build the application: config, extensions, blueprints, errors, commands."""
-    from app import auth, cli, config, db, errors, i18n, kiosk_mode, logs, pages
+    from app import auth, cli, config, db, errors, i18n, kiosk_mode, logs, pages, signing
     from app.extensions import csrf
 
     app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
     config.check(app.config)
+    app.session_interface = signing.CheckedOnceSessions()
     db.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)

@@ -18,9 +18,9 @@ from collections import OrderedDict
 
 from flask import g, render_template, request, session
 from flask_babel import get_locale
-from flask_wtf.csrf import generate_csrf
 
 from app.i18n import easy_read
+from app.signing import csrf_token
 
 SIZE = 512  # pages per worker: a few MB at most
 _pages: OrderedDict[tuple, tuple[str, str]] = OrderedDict()
@@ -55,7 +55,7 @@ def kept_page(key: tuple | None) -> str | None:
     if kept is None:
         return None
     html, old_token = kept
-    return html.replace(old_token, generate_csrf())
+    return html.replace(old_token, csrf_token())
 
 
 def render_kept(template: str, key: tuple | None, **context) -> str:
@@ -63,7 +63,7 @@ def render_kept(template: str, key: tuple | None, **context) -> str:
     html = render_template(template, **context)
     if key is not None:
         with _lock:
-            _pages[key] = (html, generate_csrf())
+            _pages[key] = (html, csrf_token())
             while len(_pages) > SIZE:
                 _pages.popitem(last=False)
     return html

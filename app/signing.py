@@ -1,0 +1,115 @@
+"""The session cookie and CSRF tokens, each signature worked out once per worker.
+
+Every page opens the signed session cookie, and every page with a form signs a CSRF
+token. Measured under load, checking the cookie's signature and signing a fresh token
+took a quarter of a kept question page's time, though a person sends the same cookie
+with every request and any signed copy of their CSRF token is as good as another.
+
+- A cookie whose signature was checked is remembered (its exact text, when it was signed
+  and what it holds), so the same text is not checked again. Its age is still checked on
+  every request, and what it holds is decoded afresh each time, so no two requests ever
+  share a session dict.
+- A person's signed CSRF token is reused for a minute: it stays valid for the token's full
+  time limit less that minute, and it is only ever given back to the session that holds
+  the secret it signs.
+"""
+
+import threading
+import time
+from functools import lru_cache
+
+from flask import Flask, Request, current_app, g, session
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import generate_csrf
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+REMEMBERED = 4096  # cookies per worker: a few MB at most
+TOKEN_REUSE_SECONDS = 60
+
+
+class CheckedOnceSessions(SecureCookieSessionInterface):
+    """Flask's signed cookie sessions, with each cookie's signature checked once."""
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        if not app.secret_key:
+            return None
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        return _serializer(self, keys)
+
+    def open_session(self, app: Flask, request: Request):
+        signing = self.get_signing_serializer(app)
+        if signing is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        checked = _checked(signing, value)
+        max_age = app.permanent_session_lifetime.total_seconds()
+        if checked is None or not 0 <= time.time() - checked[0] <= max_age:
+            return self.session_class()  # as Flask does for a bad or expired signature
+        return self.session_class(self.serializer.loads(checked[1]))
+
+
+@lru_cache(maxsize=8)
+def _serializer(sessions: CheckedOnceSessions, keys: tuple) -> URLSafeTimedSerializer:
+    # Flask builds a new serializer per request; one per secret key serves them all.
+    secret, fallbacks = keys
+    return URLSafeTimedSerializer(
+        [*fallbacks, secret],  # itsdangerous signs with the last key
+        salt=sessions.salt,
+        serializer=sessions.serializer,
+        signer_kwargs={
+            "key_derivation": sessions.key_derivation,
+            "digest_method": sessions.digest_method,
+        },
+    )
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _checked(signing: URLSafeTimedSerializer, value: str) -> tuple[float, str] | None:
+    """Return when a cookie was signed and its contents as JSON, or None if it is forged.
+
+    No maximum age here: the caller checks the age on every request.
+    """
+    try:
+        data, signed_at = signing.loads(value, return_timestamp=True)
+    except BadSignature:
+        return None
+    return signed_at.timestamp(), signing.serializer.dumps(data)
+
+
+_tokens: dict[tuple, tuple[str, float]] = {}
+_tokens_lock = threading.Lock()  # waitress (flask facilitate) serves from threads
+
+
+def csrf_token() -> str:
+    """Return this session's signed CSRF token, reusing one signed in the last minute."""
+    name = current_app.config["WTF_CSRF_FIELD_NAME"]
+    if name in g:
+        return g.get(name)
+    secret = session.get(name)
+    key = (current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, secret)
+    now = time.monotonic()
+    kept = _tokens.get(key) if secret else None
+    if kept is not None and now - kept[1] < _reuse_seconds():
+        setattr(g, name, kept[0])  # generate_csrf and the forms give back what g holds
+        return kept[0]
+    token = generate_csrf()  # signs afresh, and makes the secret on a first visit
+    with _tokens_lock:
+        if len(_tokens) >= REMEMBERED:
+            _tokens.clear()  # the simplest bound: the next minute signs them afresh
+        _tokens[(key[0], session[name])] = (token, now)
+    return token
+
+
+def _reuse_seconds() -> float:
+    # A token must stay valid long after it is given: never reuse one for more than a
+    # sixtieth of the time it lasts.
+    limit = current_app.config["WTF_CSRF_TIME_LIMIT"]
+    return TOKEN_REUSE_SECONDS if limit is None else min(TOKEN_REUSE_SECONDS, limit / 60)
+
+
+def forget_tokens() -> None:
+    """Drop every reused token (tests that change the secret key or the clock)."""
+    with _tokens_lock:
+        _tokens.clear()
