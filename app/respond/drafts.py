@@ -12,6 +12,7 @@ from sqlalchemy import Engine, and_, bindparam
 from sqlalchemy.orm import defer
 from sqlmodel import Session, delete, select
 
+from app.db import PlainQuery
 from app.models import Draft, Survey, SurveyState, SurveyVersion, utcnow
 
 
@@ -43,9 +44,9 @@ class Visit:
     answers: dict
 
 
-# Plain columns on a connection of its own: the ORM's objects, identity map and session
+# Plain columns on the driver's cursor: the ORM's objects, identity map and session
 # transaction cost four times the query, and a question page only reads.
-_VISIT = (
+_VISIT = PlainQuery(
     select(
         Survey.state,
         SurveyVersion.id,
@@ -71,8 +72,7 @@ def visit(slug: str, *, hours: int, engine: Engine) -> Visit | None:
     token = cookie.get("drafts", {}).get(slug)
     if not token:
         return None
-    with engine.connect() as connection:
-        row = connection.execute(_VISIT, {"slug": slug, "token": token}).first()
+    row = _VISIT.first(engine, slug=slug, token=token)
     if row is None or row.state != SurveyState.OPEN or not row.accepting:
         return None
     if _expired(row.updated_at, hours):
