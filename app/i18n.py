@@ -4,8 +4,9 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale, negotiate_locale, support
-from flask import Flask, current_app, has_request_context, request, session
+from flask import Flask, Request, current_app, has_request_context, request, session
 from flask_babel import get_locale
+from werkzeug.utils import cached_property
 from wtforms.i18n import messages_path
 
 from app.extensions import babel
@@ -31,13 +32,15 @@ PUBLIC_BLUEPRINTS = frozenset({"respond", "publish"})
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel with our locale choice; remember a choice made by a link."""
     babel.init_app(app, locale_selector=select_locale)
+    app.request_class = WithSharedCatalogues
     app.before_request(remember_choices)
-    app.before_request(share_wtforms_catalogue)
     app.add_template_global(staff_page)
 
 
 def remember_choices() -> None:
     """Keep a language or easy-read choice for the rest of this browser session."""
+    if not request.query_string:
+        return  # most pages: nothing to parse
     if request.args.get("lang") in available():
         session["lang"] = request.args["lang"]
     if request.args.get("easy") in ("1", "0"):
@@ -49,13 +52,16 @@ def _wtforms_catalogue(code: str) -> support.Translations:
     return support.Translations.load(messages_path(), [code], domain="wtforms")
 
 
-def share_wtforms_catalogue() -> None:
-    """Give Flask-WTF WTForms' own messages ("Field cannot be longer than...") ready parsed."""
+class WithSharedCatalogues(Request):
+    """A request that finds WTForms' own messages ("Field cannot be longer than...") parsed."""
+
     # Flask-WTF reads and parses WTForms' catalogue from disk in every request that makes a
     # form, which cost more than the rest of a question page's translating. It looks for
-    # request.wtforms_translations first, so one parsed copy per language serves every request.
-    if request.endpoint != "static":
-        request.wtforms_translations = _wtforms_catalogue(str(get_locale()))
+    # request.wtforms_translations first, so one parsed copy per language serves every
+    # request, and a page that makes no form (a kept question page) never asks.
+    @cached_property
+    def wtforms_translations(self) -> support.Translations:
+        return _wtforms_catalogue(str(get_locale()))
 
 
 def easy_read() -> bool:
@@ -81,8 +87,19 @@ def staff_page() -> bool:
     return request.blueprint not in PUBLIC_BLUEPRINTS
 
 
-def select_locale() -> str:
+def select_locale() -> Locale:
     """Pick the page language for this request."""
+    return _locale(_chosen_language())
+
+
+@cache
+def _locale(code: str) -> Locale:
+    # Flask-Babel parses a code afresh on every request (a search of Babel's data files);
+    # a Locale is given back as it is.
+    return Locale.parse(code)
+
+
+def _chosen_language() -> str:
     if staff_page():
         # Staff pages stay in English, without the language list, until they are translated.
         return DEFAULT

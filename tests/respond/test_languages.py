@@ -1,5 +1,7 @@
 """Languages: the person's choice, then Accept-Language, then English; lang and dir right."""
 
+from flask_wtf.i18n import translations
+
 from tests.pages import page, submit, text
 
 
@@ -116,3 +118,16 @@ def test_the_start_page_offers_easy_read_and_the_link_switches_it_on(client):
     assert link.get_text() == "Read this survey in easy read, with pictures"
     easy = page(client.get("/s/post-14-review" + link["href"]))
     assert easy.select_one("body")["class"] == ["easy"] and easy.select_one(".easy-offer") is None
+
+
+def test_wtforms_own_messages_follow_the_page_language(app):
+    # Flask-WTF's fallback messages ("Not a valid integer value.") come from WTForms'
+    # catalogues, parsed once per language and shared (app/i18n.py).
+    with app.test_request_context("/?lang=pl"):
+        polish = translations.gettext("Not a valid integer value.")
+    with app.test_request_context("/", headers={"Accept-Language": "cy"}):
+        welsh = translations.gettext("Not a valid integer value.")
+    with app.test_request_context("/"):
+        english = translations.gettext("Not a valid integer value.")
+    assert english == "Not a valid integer value."
+    assert len({polish, welsh, english}) == 3
