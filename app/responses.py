@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -20,7 +21,17 @@ from app.definitions.routing import Answers, answer_problems, relevant_answers
 from app.definitions.schema import Kind
 from app.inputs import clean_text
 from app.kpis.counts import count_response
-from app.models import Answer, Response, SurveyVersion, hour_of, utcnow
+from app.models import Answer, Response, hour_of, utcnow
+
+
+class Version(Protocol):
+    """What storing a response reads of its survey version: a SurveyVersion, or the plain
+    columns a send reads (respond/drafts.py), once its definition is parsed."""
+
+    id: int
+    survey_id: int
+    content_hash: str
+    accepting: bool
 
 
 class Outcome(StrEnum):
@@ -121,7 +132,7 @@ def _repeat(response_id: uuid.UUID, stored: str | None, digest: str) -> StoreRes
 def store_response(
     *,
     response_id: uuid.UUID,
-    version: SurveyVersion,
+    version: Version,
     answers: Answers,
     language: str,
     mode: str,

@@ -4,6 +4,7 @@ The session also carries a new withdrawal code from the send to the thank-you pa
 """
 
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -35,25 +36,41 @@ def _expired(updated_at: datetime, hours: int) -> bool:
 
 
 @dataclass(frozen=True)
+class TakingAnswers:
+    """A survey version that takes answers, as storing a response reads it (responses.py).
+
+    Its definition must already be parsed in this process (definitions.known_definition).
+    """
+
+    id: int
+    survey_id: int
+    content_hash: str
+    accepting: bool = True
+
+
+@dataclass(frozen=True)
 class Visit:
-    """What a question page needs to know of a survey in progress: read, never changed."""
+    """A survey in progress, as a question page or a send needs it: read, never changed."""
 
     slug: str
-    version_id: int
-    content_hash: str  # finds the parsed definition (definitions.known_definition)
+    version: TakingAnswers
     answers: dict
+    token: str
+    response_id: uuid.UUID
 
 
 # Plain columns on the driver's cursor: the ORM's objects, identity map and session
-# transaction cost four times the query, and a question page only reads.
+# transaction cost four times the query, and question pages and sends only read here.
 _VISIT = PlainQuery(
     select(
         Survey.state,
         SurveyVersion.id,
+        SurveyVersion.survey_id,
         SurveyVersion.content_hash,
         SurveyVersion.accepting,
         Draft.answers,
         Draft.updated_at,
+        Draft.response_id,
     )
     .select_from(Survey)
     .join(SurveyVersion, SurveyVersion.survey_id == Survey.id)
@@ -77,7 +94,14 @@ def visit(slug: str, *, hours: int, engine: Engine) -> Visit | None:
         return None
     if _expired(row.updated_at, hours):
         return None
-    return Visit(slug, row.id, row.content_hash, row.answers)
+    version = TakingAnswers(row.id, row.survey_id, row.content_hash)
+    return Visit(slug, version, row.answers, token, row.response_id)
+
+
+def visit_of(slug: str, draft: Draft, version: SurveyVersion) -> Visit:
+    """Return the Visit an ORM draft and its version make (pages after a POST)."""
+    taking = TakingAnswers(version.id, version.survey_id, version.content_hash, version.accepting)
+    return Visit(slug, taking, draft.answers, draft.token, draft.response_id)
 
 
 # Built once with bound parameters: building the statement anew cost as much as running it.
@@ -138,12 +162,14 @@ def save_answer(draft: Draft, key: str, value) -> None:
     draft.updated_at = utcnow()
 
 
-def forget_draft(slug: str, draft: Draft, *, session: Session) -> None:
+def forget_draft(slug: str, token: str, *, session: Session) -> None:
     """Delete a sent draft and drop its token from the browser session."""
-    # One DELETE now, not the ORM's unit of work at commit, while SQLite's write lock is held.
-    session.execute(delete(Draft).where(Draft.token == draft.token))
-    session.expunge(draft)
+    # One Core DELETE now, while SQLite's write lock is held: no ORM unit of work.
+    session.connection().execute(_FORGET, {"token": token})
     cookie["drafts"] = {k: v for k, v in cookie.get("drafts", {}).items() if k != slug}
+
+
+_FORGET = delete(Draft.__table__).where(Draft.__table__.c.token == bindparam("token"))
 
 
 def discard_draft(slug: str, *, session: Session) -> None:

@@ -49,6 +49,7 @@ from app.respond.drafts import (
     survey_and_draft,
     take_code,
     visit,
+    visit_of,
 )
 from app.respond.forms import SendForm, StartForm
 from app.respond.groups import by_audience
@@ -164,12 +165,12 @@ def question(slug: str, key: str):
     if request.method == "GET":
         # Most question pages are read with the plain-columns query and a kept copy.
         found = visit(slug, hours=_hours(), engine=db.engine())
-        definition = found and known_definition(found.content_hash)
+        definition = found and known_definition(found.version.content_hash)
         if definition:
             return _question_page(found, definition, key)
     survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
-    seen = Visit(slug, version.id, version.content_hash, draft.answers)
+    seen = visit_of(slug, draft, version)
     if request.method == "GET":
         return _question_page(seen, definition, key)
     current = _asked(definition, draft.answers, key)
@@ -213,7 +214,7 @@ def _question_page(seen: Visit, definition, key: str, form=None):
     template = "respond/question.html"
     kept = None
     if form is None and not typed:
-        kept = page_key(template, seen.version_id, key, number, total, step_back, frozen(data))
+        kept = page_key(template, seen.version.id, key, number, total, step_back, frozen(data))
         html = kept_page(kept)
         if html is not None:
             return html
@@ -263,27 +264,55 @@ def check(slug: str):
 
 @bp.post("/s/<slug>/send")
 def send(slug: str):
-    session = db.session()
-    survey, draft, version = survey_and_draft(slug, hours=_hours(), session=session)
-    survey = _offered(survey)
+    # A send whose draft is in order is read with the plain-columns query, as a question
+    # page is; anything else (no draft, a closed survey, a replaced version) is explained.
+    found = visit(slug, hours=_hours(), engine=db.engine())
+    if found is None:
+        return _not_sendable(slug)
     form = SendForm()
     if not form.validate_on_submit():
         abort(400)
     response_id = uuid.UUID(form.response_id.data)
-    if draft is None or draft.response_id != response_id:
-        # A second tap after the first one was stored: the same thanks, nothing new.
-        if session.get(Response, response_id) is not None:
-            return redirect(url_for(".sent", slug=slug))
-        return redirect(url_for(".start", slug=slug))
+    if found.response_id != response_id:
+        return _tapped_again(slug, response_id)
+    return _store(found)
+
+
+def _not_sendable(slug: str):
+    """Say why this browser's draft cannot be sent, as the page for that reason."""
+    survey, draft, version = survey_and_draft(slug, hours=_hours(), session=db.session())
+    survey = _offered(survey)
+    form = SendForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if draft is None:
+        return _tapped_again(slug, uuid.UUID(form.response_id.data))
     if not survey.is_open:
         return _closed(survey)
+    if version.accepting:  # it opened again a moment ago: the person can look and send
+        return redirect(url_for(".check", slug=slug))
+    return _page("respond/changed.html", survey, version, 409)
+
+
+def _tapped_again(slug: str, response_id: uuid.UUID):
+    """A second tap after the first one was stored: the same thanks, nothing new."""
+    if db.session().get(Response, response_id) is not None:
+        return redirect(url_for(".sent", slug=slug))
+    return redirect(url_for(".start", slug=slug))
+
+
+def _store(found: Visit):
+    """Store a draft as a response, forget the draft and thank the person."""
+    session, slug = db.session(), found.slug
+    if known_definition(found.version.content_hash) is None:
+        definition_of(session.get(SurveyVersion, found.version.id))  # parsed once per process
     code = unused_code(session=session)
     event_id = serving_event_id()  # a phone at a focus group, through the facilitator's laptop
     kiosk = current_kiosk()
     result = store_response(
-        response_id=response_id,
-        version=version,
-        answers=draft.answers,
+        response_id=found.response_id,
+        version=found.version,
+        answers=found.answers,
         language=str(get_locale()),
         mode=ResponseMode.KIOSK
         if kiosk
@@ -296,11 +325,14 @@ def send(slug: str):
         session=session,
     )
     if result.outcome == Outcome.REFUSED:
-        return _page("respond/changed.html", survey, version, 409)
+        survey = _survey(slug)
+        return _page(
+            "respond/changed.html", survey, session.get(SurveyVersion, found.version.id), 409
+        )
     if result.outcome == Outcome.STORED:
         # Only the code that was stored: a twin request's thanks shows none, never a wrong one.
         remember_code(slug, code)
-    forget_draft(slug, draft, session=session)
+    forget_draft(slug, found.token, session=session)
     db.commit()
     if result.alerts:
         alert_in_background(current_app.config, url_for("safeguarding.queue", _external=True))

@@ -154,6 +154,42 @@ def test_a_version_that_no_longer_takes_answers_refuses_the_send(client, make_su
     assert stored(db_session) == (0, 0)
 
 
+def send_form(check_page) -> tuple[str, dict]:
+    form = page(check_page).select_one("main form")
+    return form["action"], {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+
+
+def test_a_send_after_the_survey_closed_gets_the_closed_page_and_stores_nothing(
+    client, make_survey, db_session
+):
+    slug = make_survey(ALL_TYPES)
+    action, fields = send_form(client.get(answer_through(client, start(client, slug), SHORTEST)))
+    survey_by_slug(db_session, slug).close()
+    db_session.commit()
+    response = client.post(action, data=fields)
+    assert response.status_code == 410 and "This survey has closed" in text(response)
+    assert stored(db_session) == (0, 0)
+
+
+@pytest.mark.parametrize("spoilt", ["csrf_token", "response_id"])
+def test_a_send_without_its_token_or_id_is_refused_and_the_draft_kept(
+    client, make_survey, db_session, spoilt
+):
+    slug = make_survey(ALL_TYPES)
+    action, fields = send_form(client.get(answer_through(client, start(client, slug), SHORTEST)))
+    response = client.post(action, data={k: v for k, v in fields.items() if k != spoilt})
+    assert response.status_code == 400
+    assert stored(db_session) == (0, 0) and draft_answers(db_session)
+    assert client.post(action, data=fields).status_code == 302  # the real send still works
+    assert stored(db_session)[0] == 1
+
+
+def test_a_send_to_an_unknown_survey_is_not_found(client):
+    token = page(client.get("/s/post-14-review")).select_one("input[name=csrf_token]")["value"]
+    data = {"csrf_token": token, "response_id": "x"}
+    assert client.post("/s/no-such-survey/send", data=data).status_code == 404
+
+
 def test_html_in_free_text_is_stored_as_text_and_escaped_when_shown(
     client, make_survey, db_session
 ):
