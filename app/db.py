@@ -99,14 +99,16 @@ class PlainQuery:
     For the few reads on every respondent's page: even a Core `connection.execute` spent
     four times as long building its result as the database spent answering. SQLAlchemy
     still writes the SQL for each dialect and converts each column (times, JSON, enums) as
-    it would; what is skipped is the per-call bookkeeping. Parameters are passed to the
-    driver as given, so they must be plain strings and numbers.
+    it would; what is skipped is the per-call bookkeeping. Parameters (and values written
+    into the statement) reach the driver as they are, so they must be plain strings,
+    numbers and booleans.
     """
 
     def __init__(self, statement: Select):
         self.statement = statement
         self.Row = namedtuple("Row", statement.selected_columns.keys())
-        # (dialect, driver): (SQL, parameter order, converters); drivers differ in paramstyle
+        # (dialect, driver): (SQL, parameter order, fixed values, converters); drivers
+        # differ in paramstyle
         self._ready: dict[tuple[str, str], tuple] = {}
         self._lock = threading.Lock()
 
@@ -117,8 +119,9 @@ class PlainQuery:
         connection = db_engine.raw_connection()  # from the pool; close() gives it back
         try:
             cursor = connection.cursor()
-            sql, order = ready[:2] if ready else self._compiled(dialect)
-            values = tuple(params[name] for name in order) if order else params
+            sql, order, fixed = ready[:3] if ready else self._compiled(dialect)
+            given = {**fixed, **params}  # the statement's own values, then this call's
+            values = tuple(given[name] for name in order) if order else given
             if db_engine.dispatch.before_cursor_execute:
                 # Whatever watches every statement (a test, a tool) sees this one too; no
                 # Connection or execution context was made, so those are None.
@@ -126,27 +129,31 @@ class PlainQuery:
             cursor.execute(sql, values)
             row = cursor.fetchone()
             if ready is None:
-                ready = self._remember(dialect, sql, order, cursor.description)
+                ready = self._remember(dialect, (sql, order, fixed), cursor.description)
             cursor.close()
         finally:
             connection.close()  # the pool rolls back whatever the SELECT began
         if row is None:
             return None
         return self.Row(
-            *(value if c is None else c(value) for c, value in zip(ready[2], row, strict=True))
+            *(value if c is None else c(value) for c, value in zip(ready[3], row, strict=True))
         )
 
-    def _compiled(self, dialect) -> tuple[str, tuple | None]:
+    def _compiled(self, dialect) -> tuple[str, tuple | None, dict]:
         compiled = self.statement.compile(dialect=dialect)
-        return compiled.string, tuple(compiled.positiontup) if compiled.positional else None
+        order = tuple(compiled.positiontup) if compiled.positional else None
+        fixed = {
+            name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required
+        }
+        return compiled.string, order, fixed
 
-    def _remember(self, dialect, sql: str, order, description) -> tuple:
+    def _remember(self, dialect, compiled: tuple, description) -> tuple:
         # Converters need the driver's type codes, which only a cursor's description gives.
         converters = tuple(
             column.type.dialect_impl(dialect).result_processor(dialect, described[1])
             for column, described in zip(self.statement.selected_columns, description, strict=True)
         )
-        ready = (sql, order, converters)
+        ready = (*compiled, converters)
         with self._lock:
             self._ready[(dialect.name, dialect.driver)] = ready
         return ready

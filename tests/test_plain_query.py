@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from sqlalchemy import bindparam, select
-from sqlmodel import Session
+from sqlalchemy import bindparam
+from sqlmodel import Session, select
 
 from app.db import PlainQuery
 from app.models import Draft, Survey, SurveyState, SurveyVersion, utcnow
@@ -69,3 +69,15 @@ def test_no_row_is_none_and_leaves_the_pool_clean(app):
         session.get(Draft, "a-token").answers = {"helpful": "no"}
         session.commit()
     assert query.first(engine, slug=SLUG, token="a-token").answers == {"helpful": "no"}
+
+
+def test_values_written_into_the_statement_are_sent_too(app):
+    a_draft(app)
+    engine = app.extensions["engine"]
+    only_open = PlainQuery(STATEMENT.where(Survey.state == SurveyState.OPEN.value))
+    assert only_open.first(engine, slug=SLUG, token="a-token") is not None
+    with Session(engine) as session:
+        survey = session.exec(select(Survey).where(Survey.slug == SLUG)).one()
+        survey.close()
+        session.commit()
+    assert only_open.first(engine, slug=SLUG, token="a-token") is None
