@@ -81,3 +81,18 @@ def test_values_written_into_the_statement_are_sent_too(app):
         survey.close()
         session.commit()
     assert only_open.first(engine, slug=SLUG, token="a-token") is None
+
+
+def test_on_a_session_it_reads_in_the_sessions_transaction(app):
+    draft = a_draft(app)
+    engine = app.extensions["engine"]
+    query = PlainQuery(STATEMENT)
+    with Session(engine) as session:
+        changed = {"helpful": "not yet committed"}
+        session.get(Draft, draft.token).answers = changed
+        session.flush()
+        # Its own connection sees its own uncommitted write; the engine's pool does not.
+        assert query.first(session, slug=SLUG, token="a-token").answers == changed
+        assert query.first(engine, slug=SLUG, token="a-token").answers == draft.answers
+        session.commit()  # the connection is still the session's to commit on
+    assert query.first(engine, slug=SLUG, token="a-token").answers == changed

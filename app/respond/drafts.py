@@ -80,16 +80,17 @@ _VISIT = PlainQuery(
 )
 
 
-def visit(slug: str, *, hours: int, engine: Engine) -> Visit | None:
+def visit(slug: str, *, hours: int, on: Engine | Session) -> Visit | None:
     """Return this browser's unexpired draft of an open survey whose version takes answers.
 
     None for anything else (no draft, a closed survey, a replaced version): the ORM path
-    (survey_and_draft) says which, and shows the page that explains it.
+    (survey_and_draft) says which, and shows the page that explains it. A page that only
+    reads passes the engine; a send passes its session, which writes on the same connection.
     """
     token = cookie.get("drafts", {}).get(slug)
     if not token:
         return None
-    row = _VISIT.first(engine, slug=slug, token=token)
+    row = _VISIT.first(on, slug=slug, token=token)
     if row is None or _expired(row.updated_at, hours):
         return None
     version = TakingAnswers(row.id, row.survey_id, row.content_hash)

@@ -164,7 +164,7 @@ def start(slug: str):
 def question(slug: str, key: str):
     if request.method == "GET":
         # Most question pages are read with the plain-columns query and a kept copy.
-        found = visit(slug, hours=_hours(), engine=db.engine())
+        found = visit(slug, hours=_hours(), on=db.engine())
         definition = found and known_definition(found.version.content_hash)
         if definition:
             return _question_page(found, definition, key)
@@ -266,7 +266,7 @@ def check(slug: str):
 def send(slug: str):
     # A send whose draft is in order is read with the plain-columns query, as a question
     # page is; anything else (no draft, a closed survey, a replaced version) is explained.
-    found = visit(slug, hours=_hours(), engine=db.engine())
+    found = visit(slug, hours=_hours(), on=db.session())
     if found is None:
         return _not_sendable(slug)
     form = SendForm()
