@@ -1,8 +1,8 @@
 """The engine, the per-request session, and the "is the schema migrated?" check."""
 
 import os
-import threading
 from collections import namedtuple
+from contextlib import closing
 from pathlib import Path
 
 from alembic.config import Config as AlembicConfig
@@ -108,9 +108,8 @@ class PlainQuery:
         self.statement = statement
         self.Row = namedtuple("Row", statement.selected_columns.keys())
         # (dialect, driver): (SQL, parameter order, fixed values, converters); drivers
-        # differ in paramstyle
+        # differ in paramstyle. Two threads compiling at once store the same thing.
         self._ready: dict[tuple[str, str], tuple] = {}
-        self._lock = threading.Lock()
 
     def first(self, source: Engine | Session, **params):
         """Return the first row (a named tuple of converted values), or None.
@@ -127,19 +126,18 @@ class PlainQuery:
         dialect = db_engine.dialect
         ready = self._ready.get((dialect.name, dialect.driver))
         try:
-            cursor = connection.cursor()
-            sql, order, fixed = ready[:3] if ready else self._compiled(dialect)
-            given = {**fixed, **params}  # the statement's own values, then this call's
-            values = tuple(given[name] for name in order) if order else given
-            if db_engine.dispatch.before_cursor_execute:
-                # Whatever watches every statement (a test, a tool) sees this one too; no
-                # Connection or execution context was made, so those are None.
-                db_engine.dispatch.before_cursor_execute(None, cursor, sql, values, None, False)
-            cursor.execute(sql, values)
-            row = cursor.fetchone()
-            if ready is None:
-                ready = self._remember(dialect, (sql, order, fixed), cursor.description)
-            cursor.close()
+            with closing(connection.cursor()) as cursor:
+                sql, order, fixed = ready[:3] if ready else self._compiled(dialect)
+                given = {**fixed, **params}  # the statement's own values, then this call's
+                values = tuple(given[name] for name in order) if order else given
+                if db_engine.dispatch.before_cursor_execute:
+                    # Whatever watches every statement (a test, a tool) sees this one too;
+                    # no Connection or execution context was made, so those are None.
+                    db_engine.dispatch.before_cursor_execute(None, cursor, sql, values, None, False)
+                cursor.execute(sql, values)
+                row = cursor.fetchone()
+                if ready is None:
+                    ready = self._remember(dialect, (sql, order, fixed), cursor.description)
         finally:
             if borrowed:
                 connection.close()  # the pool rolls back whatever the SELECT began
@@ -163,9 +161,7 @@ class PlainQuery:
             column.type.dialect_impl(dialect).result_processor(dialect, described[1])
             for column, described in zip(self.statement.selected_columns, description, strict=True)
         )
-        ready = (*compiled, converters)
-        with self._lock:
-            self._ready[(dialect.name, dialect.driver)] = ready
+        ready = self._ready[(dialect.name, dialect.driver)] = (*compiled, converters)
         return ready
 
 

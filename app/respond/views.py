@@ -325,10 +325,8 @@ def _store(found: Visit):
         session=session,
     )
     if result.outcome == Outcome.REFUSED:
-        survey = _survey(slug)
-        return _page(
-            "respond/changed.html", survey, session.get(SurveyVersion, found.version.id), 409
-        )
+        version = session.get(SurveyVersion, found.version.id)
+        return _page("respond/changed.html", _survey(slug), version, 409)
     if result.outcome == Outcome.STORED:
         # Only the code that was stored: a twin request's thanks shows none, never a wrong one.
         remember_code(slug, code)
