@@ -9,6 +9,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from flask import request
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from app import signing
@@ -81,6 +82,29 @@ def test_a_remembered_cookie_expires_on_time(app, client):
     app.permanent_session_lifetime = timedelta(hours=1)
     response = with_cookie(app, old).get(question)  # the same text, remembered as checked
     assert response.status_code == 302 and response.location.endswith(f"/s/{SLUG}")
+
+
+def test_each_request_gets_its_own_copy_of_a_remembered_cookie(app, client):
+    start(client, SLUG)
+    header = f"{app.config['SESSION_COOKIE_NAME']}={cookie_of(client, app)}"
+    with app.test_request_context(headers={"Cookie": header}):
+        first = app.session_interface.open_session(app, request)
+        token = first["drafts"][SLUG]
+        first["drafts"][SLUG] = "changed in place"  # as a careless view might
+    with app.test_request_context(headers={"Cookie": header}):
+        again = app.session_interface.open_session(app, request)
+    assert again["drafts"][SLUG] == token
+
+
+def test_a_page_that_only_reads_the_session_varies_on_it_and_sets_no_cookie(app, client):
+    question = start(client, SLUG)
+    response = client.get(question)
+    assert response.status_code == 200
+    assert response.headers["Vary"] == "Cookie"
+    assert "Set-Cookie" not in response.headers
+    changed = client.get(question + "?lang=pl")  # a language chosen is kept in the session
+    assert changed.headers["Vary"] == "Cookie"
+    assert "Set-Cookie" in changed.headers
 
 
 def test_a_reused_token_is_only_given_to_its_own_session(app, client):

@@ -180,10 +180,16 @@ def question(slug: str, key: str):
         for answered, value in page_answers(form, current, under).items():
             save_answer(draft, answered, value)
         db.commit()
-        changing = request.args.get("change") == "1"
-        step = after_answer(definition, draft.answers, key, changing=changing)
+        step = after_answer(definition, draft.answers, key, changing=_changing())
         return redirect(_url(slug, step))
     return _question_page(seen, definition, key, form=form)
+
+
+def _changing() -> bool:
+    """Say whether this page was reached from "Check your answers" to change an answer."""
+    # Most pages have no query string, and werkzeug parses even an empty one (and raises and
+    # catches an exception to find "change" missing from it).
+    return bool(request.query_string) and request.args.get("change") == "1"
 
 
 def _asked(definition, answers, key: str):
@@ -202,7 +208,7 @@ def _question_page(seen: Visit, definition, key: str, form=None):
     """
     answers = seen.answers
     current = _asked(definition, answers, key)
-    changing = request.args.get("change") == "1"
+    changing = _changing()
     boxes = under_answers(definition, key)
     data = page_data(current, boxes, answers)
     number, total = position_of(definition, answers, key)
