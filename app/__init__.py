@@ -12,6 +12,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     """Build the application: config, extensions, blueprints, errors, commands."""
     from app import auth, cli, config, db, errors, i18n, kiosk_mode, logs, pages, signing
     from app.extensions import csrf
+    from app.respond.kept_lane import KeptPagesFirst
 
     app = errors.Heard(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.from_environment())
@@ -28,6 +29,7 @@ def create_app(overrides: dict | None = None, *, require_schema: bool = False) -
     logs.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
+    app.wsgi_app = KeptPagesFirst(app, app.wsgi_app)
     if require_schema:
         _refuse_unmigrated(app)
     return app

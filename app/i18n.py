@@ -71,14 +71,19 @@ def easy_read() -> bool:
     return bool(session.get("easy"))
 
 
-def available() -> list[str]:
+def available() -> tuple[str, ...]:
     """Return the languages with a catalogue (and English, the source), in our order."""
-    cached = current_app.extensions.get("heard_languages")
+    return languages_of(current_app)
+
+
+def languages_of(app: Flask) -> tuple[str, ...]:
+    """Return the languages an app has catalogues for (and English), in our order."""
+    cached = app.extensions.get("heard_languages")
     if cached is None:
-        folder = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+        folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
         present = {p.name for p in folder.iterdir() if p.is_dir()} if folder.exists() else set()
-        cached = [code for code in LANGUAGES if code == DEFAULT or code in present]
-        current_app.extensions["heard_languages"] = cached
+        cached = tuple(code for code in LANGUAGES if code == DEFAULT or code in present)
+        app.extensions["heard_languages"] = cached
     return cached
 
 
@@ -106,9 +111,19 @@ def _chosen_language() -> str:
         # Staff pages stay in English, without the language list, until they are translated.
         return DEFAULT
     chosen = (request.query_string and request.args.get("lang")) or session.get("lang")
-    if chosen in available():
+    return language_for(chosen, request.headers.get("Accept-Language", ""), available())
+
+
+def language_for(chosen: str | None, accept_language: str, languages: tuple[str, ...]) -> str:
+    """Return the language chosen if there is one, else the best the browser asks for."""
+    if chosen in languages:
         return chosen
-    return _negotiated(request.headers.get("Accept-Language", ""), tuple(available()))
+    return _negotiated(accept_language, languages)
+
+
+def locale_name(code: str) -> str:
+    """Return the name Flask-Babel gives a language's locale ("pt_BR" for "pt-BR")."""
+    return str(_locale(code))
 
 
 @lru_cache(maxsize=256)

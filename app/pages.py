@@ -86,6 +86,14 @@ SAFETY_HEADERS = (
 )
 
 
+def safety_headers(config) -> tuple[tuple[str, str], ...]:
+    """Return the safety headers every page carries under this configuration."""
+    if config["SESSION_COOKIE_SECURE"]:
+        # Secure cookies mean the site is served over HTTPS: browsers should never try HTTP.
+        return (*SAFETY_HEADERS, ("Strict-Transport-Security", f"max-age={YEAR}"))
+    return SAFETY_HEADERS
+
+
 def _headers(response):
     headers = response.headers
     if request.endpoint == "static" and request.args.get("v"):
@@ -97,10 +105,7 @@ def _headers(response):
     else:
         # Pages can hold a respondent's answers: never store them in a shared cache.
         headers["Cache-Control"] = "no-store"
-    wanted = SAFETY_HEADERS
-    if current_app.config["SESSION_COOKIE_SECURE"]:
-        # Secure cookies mean the site is served over HTTPS: browsers should never try HTTP.
-        wanted += (("Strict-Transport-Security", f"max-age={YEAR}"),)
+    wanted = safety_headers(current_app.config)
     present = {name.lower() for name, _value in headers}  # a view's own header wins
     headers.extend([(name, value) for name, value in wanted if name.lower() not in present])
     return response

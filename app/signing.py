@@ -38,17 +38,11 @@ class CheckedOnceSessions(SecureCookieSessionInterface):
         return _serializer(self, keys)
 
     def open_session(self, app: Flask, request: Request):
-        signing = self.get_signing_serializer(app)
-        if signing is None:
-            return None
-        value = _cookie(request.environ.get("HTTP_COOKIE", ""), self.get_cookie_name(app))
-        if not value:
-            return self.session_class()
-        checked = _checked(signing, value)
-        max_age = app.permanent_session_lifetime.total_seconds()
-        if checked is None or not 0 <= time.time() - checked[0] <= max_age:
-            return self.session_class()  # as Flask does for a bad or expired signature
-        return self.session_class(_copied(checked[1]))
+        if not app.secret_key:
+            return None  # as Flask does: no key, no session
+        data = read_only_session(app, request.environ.get("HTTP_COOKIE", ""))
+        # As Flask does, a missing, forged or expired cookie gives an empty session.
+        return self.session_class() if data is None else self.session_class(_copied(data))
 
     def save_session(self, app: Flask, session, response: Response) -> None:
         if self.should_set_cookie(app, session):
@@ -75,6 +69,23 @@ def _serializer(sessions: CheckedOnceSessions, keys: tuple) -> URLSafeTimedSeria
             "digest_method": sessions.digest_method,
         },
     )
+
+
+def read_only_session(app: Flask, cookie_header: str) -> dict | None:
+    """Return what a request's session cookie holds, or None if it is missing, forged or old.
+
+    Shared with every request that sends the same cookie: read it, never change it.
+    """
+    interface = app.session_interface
+    signing = interface.get_signing_serializer(app)
+    value = _cookie(cookie_header, interface.get_cookie_name(app))
+    if signing is None or not value:
+        return None
+    checked = _checked(signing, value)
+    max_age = app.permanent_session_lifetime.total_seconds()
+    if checked is None or not 0 <= time.time() - checked[0] <= max_age:
+        return None
+    return checked[1]
 
 
 @lru_cache(maxsize=REMEMBERED)
@@ -119,26 +130,46 @@ def csrf_token() -> str:
     """Return this session's signed CSRF token, reusing one signed in the last minute."""
     name = current_app.config["WTF_CSRF_FIELD_NAME"]
     if name in g:
+        # Signed in this request (a form asked first) or reused: kept for reuse if it is new,
+        # so that the next page can be served without signing again.
+        _remember(session[name], g.get(name), time.monotonic(), replace=False)
         return g.get(name)
     secret = session.get(name)
-    key = (current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, secret)
-    now = time.monotonic()
-    kept = _tokens.get(key) if secret else None
-    if kept is not None and now - kept[1] < _reuse_seconds():
-        setattr(g, name, kept[0])  # generate_csrf and the forms give back what g holds
-        return kept[0]
+    kept = reused_token(current_app, secret) if secret else None
+    if kept is not None:
+        setattr(g, name, kept)  # generate_csrf and the forms give back what g holds
+        return kept
     token = generate_csrf()  # signs afresh, and makes the secret on a first visit
-    with _tokens_lock:
-        if len(_tokens) >= REMEMBERED:
-            _tokens.clear()  # the simplest bound: the next minute signs them afresh
-        _tokens[(key[0], session[name])] = (token, now)
+    _remember(session[name], token, time.monotonic(), replace=True)
     return token
 
 
-def _reuse_seconds() -> float:
+def _remember(secret: str, token: str, now: float, *, replace: bool) -> None:
+    key = (_signing_key(current_app), secret)
+    with _tokens_lock:
+        if not replace and key in _tokens:
+            return  # a reused token keeps the time it was signed
+        if len(_tokens) >= REMEMBERED:
+            _tokens.clear()  # the simplest bound: the next minute signs them afresh
+        _tokens[key] = (token, now)
+
+
+def reused_token(app: Flask, secret: str) -> str | None:
+    """Return the token signed for this session's CSRF secret in the last minute, if any."""
+    kept = _tokens.get((_signing_key(app), secret))
+    if kept is not None and time.monotonic() - kept[1] < _reuse_seconds(app.config):
+        return kept[0]
+    return None
+
+
+def _signing_key(app: Flask):
+    return app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key
+
+
+def _reuse_seconds(config) -> float:
     # A token must stay valid long after it is given: never reuse one for more than a
     # sixtieth of the time it lasts.
-    limit = current_app.config["WTF_CSRF_TIME_LIMIT"]
+    limit = config["WTF_CSRF_TIME_LIMIT"]
     return TOKEN_REUSE_SECONDS if limit is None else min(TOKEN_REUSE_SECONDS, limit / 60)
 
 

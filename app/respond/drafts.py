@@ -88,8 +88,11 @@ def visit(slug: str, *, hours: int, on: Engine | Session) -> Visit | None:
     reads passes the engine; a send passes its session, which writes on the same connection.
     """
     token = cookie.get("drafts", {}).get(slug)
-    if not token:
-        return None
+    return visit_by_token(slug, token, hours=hours, on=on) if token else None
+
+
+def visit_by_token(slug: str, token: str, *, hours: int, on: Engine | Session) -> Visit | None:
+    """Return the Visit of the draft with this token, as visit() does, without Flask."""
     row = _VISIT.first(on, slug=slug, token=token)
     if row is None or _expired(row.updated_at, hours):
         return None

@@ -6,6 +6,7 @@ the same rules as the online journey (`responses.store_response`) and stores it 
 """
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -72,7 +73,7 @@ class Sent:
     easy_read: bool
 
 
-def read_sent(payload: object, *, secret: str, languages: list[str]) -> Sent | list[str]:
+def read_sent(payload: object, *, secret: str, languages: Collection[str]) -> Sent | list[str]:
     """Check the shape of what a phone sent; return it, or the problems (nothing is stored)."""
     if not isinstance(payload, dict):
         return ["expected a JSON object"]

@@ -41,20 +41,29 @@ def page_key(*parts) -> tuple | None:
     if "_flashes" in session or g.get("user") is not None:
         return None
     kiosk = frozen(session.get("kiosk"))
-    return (request.host, request.full_path, str(get_locale()), easy_read(), kiosk, *parts)
+    return key_of(request.host, request.full_path, str(get_locale()), easy_read(), kiosk, *parts)
+
+
+def key_of(host: str, full_path: str, locale: str, easy: bool, kiosk, *parts) -> tuple:
+    """Return the key a page is kept under, from what every page depends on and its own parts."""
+    return (host, full_path, locale, easy, kiosk, *parts)
+
+
+def kept(key: tuple) -> tuple[str, str] | None:
+    """Return the page kept under this key and the CSRF token it was rendered with; else None."""
+    with _lock:
+        found = _pages.get(key)
+        if found is not None:
+            _pages.move_to_end(key)
+    return found
 
 
 def kept_page(key: tuple | None) -> str | None:
     """Return the page kept under this key, with this request's CSRF token; else None."""
-    if key is None:
+    found = None if key is None else kept(key)
+    if found is None:
         return None
-    with _lock:
-        kept = _pages.get(key)
-        if kept is not None:
-            _pages.move_to_end(key)
-    if kept is None:
-        return None
-    html, old_token = kept
+    html, old_token = found
     return html.replace(old_token, csrf_token())
 
 

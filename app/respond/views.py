@@ -13,7 +13,6 @@ from app.definitions import definition_of, known_definition
 from app.definitions.loader import latest_version, surveys_with_newest_version
 from app.definitions.routing import (
     pages,
-    position_of,
     relevant_answers,
     shown_questions,
     under_answers,
@@ -37,6 +36,7 @@ from app.notice import privacy_notice
 from app.questions.forms import answer_form, box_name, page_answers, page_data
 from app.questions.words import question_words
 from app.respond import bp
+from app.respond.asking import TEMPLATE, asking
 from app.respond.content import page_words, periods, when_started
 from app.respond.drafts import (
     Visit,
@@ -53,8 +53,8 @@ from app.respond.drafts import (
 )
 from app.respond.forms import SendForm, StartForm
 from app.respond.groups import by_audience
-from app.respond.navigation import CHECK, Step, after_answer, back, resume
-from app.respond.rendered import frozen, kept_page, page_key, render_kept
+from app.respond.navigation import CHECK, Step, after_answer, resume
+from app.respond.rendered import kept_page, page_key, render_kept
 from app.respond.summary import sections
 from app.responses import Outcome, store_response
 from app.retention.periods import longest_retention
@@ -206,29 +206,22 @@ def _question_page(seen: Visit, definition, key: str, form=None):
     Without a form (a GET), the page may be a kept copy (rendered.py): its key is what
     makes it differ from another person's page, worked out before anything is rendered.
     """
-    answers = seen.answers
-    current = _asked(definition, answers, key)
     changing = _changing()
-    boxes = under_answers(definition, key)
-    data = page_data(current, boxes, answers)
-    number, total = position_of(definition, answers, key)
-    step_back = back(definition, answers, key, changing=changing)
-    # Words a young person typed (here or in a box under an answer) are never kept in
-    # memory beyond their own request.
-    typed = current.type in (Kind.TEXT, Kind.NUMBER) and answers.get(key) is not None
-    typed = typed or any(answers.get(box.key) is not None for box in boxes)
-    template = "respond/question.html"
+    page = asking(definition, seen.answers, key, changing=changing)
+    if page is None:
+        abort(404)
     kept = None
-    if form is None and not typed:
-        kept = page_key(template, seen.version.id, key, number, total, step_back, frozen(data))
+    if form is None and not page.typed:
+        kept = page_key(*page.key_parts(seen.version.id))
         html = kept_page(kept)
         if html is not None:
             return html
-    form = form or answer_form(current, boxes, data=data)
+    current = page.question
+    form = form or answer_form(current, page.boxes, data=page.data)
     easy = easy_read()
     words = question_words(current, easy)
     return render_kept(
-        template,
+        TEMPLATE,
         kept,
         survey=seen,
         definition=definition,
@@ -238,13 +231,13 @@ def _question_page(seen: Visit, definition, key: str, form=None):
         words=words,
         # Beside a text box, "I'd rather not say" is its own small group of radios.
         special=words.options if current.type in (Kind.TEXT, Kind.NUMBER) else [],
-        number=number,
-        total=total,
+        number=page.number,
+        total=page.total,
         changing=changing,
-        back=_url(seen.slug, step_back),
+        back=_url(seen.slug, page.back),
         boxes=[
             (box.show_if.answers[0], form[box_name(box)], question_words(box, easy))
-            for box in boxes
+            for box in page.boxes
         ],
     )
 
