@@ -29,6 +29,7 @@ from werkzeug.wsgi import get_host
 
 from app.auth import TOKEN
 from app.definitions import known_definition
+from app.errors import scrubbed
 from app.i18n import language_for, languages_of, locale_name
 from app.pages import safety_headers
 from app.respond.asking import asking
@@ -53,8 +54,9 @@ class KeptPagesFirst:
         if environ.get("REQUEST_METHOD") == "GET" and not environ.get("QUERY_STRING"):
             try:
                 served = self.kept_page(environ)
-            except Exception:  # noqa: BLE001 - Flask meets the same error and handles it
-                served = None
+            except Exception as error:  # noqa: BLE001 - Flask meets it again and handles it
+                # Said, or a fault in the lane alone would quietly send every page to Flask.
+                self.app.logger.warning("A kept page went to Flask after:\n%s", scrubbed(error))
         if served is None:
             return self.flask(environ, start_response)
         start_response("200 OK", self.headers(len(served)))
