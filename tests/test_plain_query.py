@@ -96,3 +96,18 @@ def test_on_a_session_it_reads_in_the_sessions_transaction(app):
         assert query.first(engine, slug=SLUG, token="a-token").answers == draft.answers
         session.commit()  # the connection is still the session's to commit on
     assert query.first(engine, slug=SLUG, token="a-token").answers == changed
+
+
+def test_a_borrowed_connection_goes_back_ready_for_a_transaction(app):
+    # On PostgreSQL the SELECT runs in autocommit: the connection must go back without it.
+    a_draft(app)
+    engine = app.extensions["engine"]
+    query = PlainQuery(STATEMENT)
+    for _ in range(20):  # more than the pool holds
+        assert query.first(engine, slug=SLUG, token="a-token") is not None
+    for _ in range(6):  # each pooled connection in turn
+        with Session(engine) as session:
+            session.get(Draft, "a-token").answers = {"helpful": "rolled back"}
+            session.flush()
+            session.rollback()  # undoes the write only inside a transaction
+        assert query.first(engine, slug=SLUG, token="a-token").answers["helpful"] == "yes"
