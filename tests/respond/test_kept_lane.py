@@ -54,6 +54,13 @@ def flask_requests(app):
         yield seen
 
 
+def a_kept_page(client) -> str:
+    """Start the survey and show its first page once, so it is kept; return its address."""
+    url = start(client, SLUG)
+    assert client.get(url).status_code == 200
+    return url
+
+
 def twice(app, client, url, **kwargs):
     """Fetch a page twice; return both responses and how many reached Flask."""
     with flask_requests(app) as seen:
@@ -102,8 +109,7 @@ def test_a_browser_language_is_only_served_its_own_kept_page(app):
 
 
 def test_a_survey_closed_after_its_page_was_kept_says_so(app, client, db_session):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200  # now kept
+    url = a_kept_page(client)
     survey = db_session.exec(select(Survey).where(Survey.slug == SLUG)).one()
     survey.state = SurveyState.CLOSED
     db_session.add(survey)
@@ -114,8 +120,7 @@ def test_a_survey_closed_after_its_page_was_kept_says_so(app, client, db_session
 
 
 def test_an_expired_draft_reaches_flask_and_starts_again(app, client, db_session):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     draft = db_session.exec(select(Draft)).one()
     draft.updated_at = utcnow() - timedelta(hours=app.config["DRAFT_HOURS"] + 1)
     db_session.add(draft)
@@ -126,8 +131,7 @@ def test_an_expired_draft_reaches_flask_and_starts_again(app, client, db_session
 
 
 def test_another_browser_without_a_draft_is_sent_to_the_start(app, client):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     stranger = app.test_client()
     with flask_requests(app) as seen:
         response = stranger.get(url)
@@ -135,8 +139,7 @@ def test_another_browser_without_a_draft_is_sent_to_the_start(app, client):
 
 
 def test_a_forged_cookie_reaches_flask(app, client):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     name = app.config["SESSION_COOKIE_NAME"]
     real = client.get_cookie(name).value
     forger = app.test_client()
@@ -155,8 +158,7 @@ def test_a_forged_cookie_reaches_flask(app, client):
     ],
 )
 def test_a_session_a_hook_acts_on_reaches_flask(app, client, key, value):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     with client.session_transaction() as session:
         session[key] = value
     with flask_requests(app) as seen:
@@ -165,8 +167,7 @@ def test_a_session_a_hook_acts_on_reaches_flask(app, client, key, value):
 
 
 def test_a_query_string_reaches_flask(app, client):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     _first, second, reached = twice(app, client, url + "?lang=cy")
     assert reached == 2 and 'lang="cy"' in second.get_data(as_text=True)
 
@@ -186,16 +187,14 @@ def test_words_typed_on_a_page_are_never_served_by_the_lane(app, client):
 
 def test_a_stale_csrf_token_is_signed_again_by_flask_then_reused(app, client):
     app.config["WTF_CSRF_TIME_LIMIT"] = 6  # so a token is reused for a tenth of a second
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     signing.forget_tokens()  # as when the minute is up
     first, second, reached = twice(app, client, url)
     assert reached == 1 and second.get_data() == first.get_data()
 
 
 def test_a_page_the_answers_skip_is_not_found(app, client):
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     with flask_requests(app) as seen:
         response = client.get(url.rsplit("/", 1)[0] + "/no-such-question")
     assert seen and response.status_code == 404
@@ -203,8 +202,7 @@ def test_a_page_the_answers_skip_is_not_found(app, client):
 
 def test_a_fault_in_the_lane_is_logged_and_flask_answers(app, client, caplog):
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    url = start(client, SLUG)
-    assert client.get(url).status_code == 200
+    url = a_kept_page(client)
     engine = app.extensions["engine"]
     with engine.begin() as connection:
         connection.execute(sql("ALTER TABLE draft RENAME TO draft_away"))
