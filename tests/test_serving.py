@@ -132,3 +132,14 @@ def test_the_filter_keeps_the_servers_own_address_line():
     assert only.filter(own) and only.filter(theirs)
     assert own.getMessage() == "Listening at: http://10.1.1.1:80 (7)"
     assert theirs.getMessage() == "from -"
+
+
+def test_the_served_app_loads_the_comment_readers_before_the_first_send(sqlite_template):
+    # Otherwise the first person to send after a restart waits while NLTK loads.
+    check = "import sys, wsgi; print('textblob.en.sentiments' in sys.modules)"
+    env = os.environ | {"SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{sqlite_template}"}
+    env["PYTHONPATH"] = str(ROOT)
+    loaded = subprocess.run(
+        [sys.executable, "-c", check], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert loaded.stdout.strip() == "True", loaded.stderr[-2000:]
