@@ -11,12 +11,7 @@ from app import db
 from app.comments.notify import alert_in_background
 from app.definitions import definition_of, known_definition
 from app.definitions.loader import latest_version, surveys_with_newest_version
-from app.definitions.routing import (
-    pages,
-    relevant_answers,
-    shown_questions,
-    under_answers,
-)
+from app.definitions.routing import relevant_answers, shown_questions
 from app.definitions.schema import Kind
 from app.facilitation import serving_event, serving_event_id
 from app.forms import ActionForm
@@ -33,10 +28,10 @@ from app.models import (
     utcnow,
 )
 from app.notice import privacy_notice
-from app.questions.forms import answer_form, box_name, page_answers, page_data
+from app.questions.forms import answer_form, box_name, page_answers
 from app.questions.words import question_words
 from app.respond import bp
-from app.respond.asking import TEMPLATE, asking
+from app.respond.asking import TEMPLATE, Asking, asking
 from app.respond.content import page_words, periods, when_started
 from app.respond.drafts import (
     Visit,
@@ -167,22 +162,21 @@ def question(slug: str, key: str):
         found = visit(slug, hours=_hours(), on=db.engine())
         definition = found and known_definition(found.version.content_hash)
         if definition:
-            return _question_page(found, definition, key)
+            return _question_page(found, definition, _asking(definition, found.answers, key))
     survey, draft, version = _open_draft(slug)
     definition = definition_of(version)
     seen = visit_of(slug, draft, version)
+    page = _asking(definition, draft.answers, key)
     if request.method == "GET":
-        return _question_page(seen, definition, key)
-    current = _asked(definition, draft.answers, key)
-    under = under_answers(definition, key)
-    form = answer_form(current, under, data=page_data(current, under, draft.answers))
+        return _question_page(seen, definition, page)
+    form = answer_form(page.question, page.boxes, data=page.data)
     if form.validate_on_submit():
-        for answered, value in page_answers(form, current, under).items():
+        for answered, value in page_answers(form, page.question, page.boxes).items():
             save_answer(draft, answered, value)
         db.commit()
         step = after_answer(definition, draft.answers, key, changing=_changing())
         return redirect(_url(slug, step))
-    return _question_page(seen, definition, key, form=form)
+    return _question_page(seen, definition, page, form=form)
 
 
 def _changing() -> bool:
@@ -192,24 +186,20 @@ def _changing() -> bool:
     return bool(request.query_string) and request.args.get("change") == "1"
 
 
-def _asked(definition, answers, key: str):
-    """Return the question asked on this page, or 404 if the answers so far skip it."""
-    for asked in pages(definition, answers):
-        if asked.key == key:
-            return asked
-    abort(404)
+def _asking(definition, answers, key: str) -> Asking:
+    """Return the page asking question `key`, or 404 if the answers so far skip it."""
+    page = asking(definition, answers, key, changing=_changing())
+    if page is None:
+        abort(404)
+    return page
 
 
-def _question_page(seen: Visit, definition, key: str, form=None):
+def _question_page(seen: Visit, definition, page: Asking, form=None):
     """Render one question with its number, its words and where its back link goes.
 
     Without a form (a GET), the page may be a kept copy (rendered.py): its key is what
     makes it differ from another person's page, worked out before anything is rendered.
     """
-    changing = _changing()
-    page = asking(definition, seen.answers, key, changing=changing)
-    if page is None:
-        abort(404)
     kept = None
     if form is None and not page.typed:
         kept = page_key(*page.key_parts(seen.version.id))
@@ -233,7 +223,7 @@ def _question_page(seen: Visit, definition, key: str, form=None):
         special=words.options if current.type in (Kind.TEXT, Kind.NUMBER) else [],
         number=page.number,
         total=page.total,
-        changing=changing,
+        changing=_changing(),
         back=_url(seen.slug, page.back),
         boxes=[
             (box.show_if.answers[0], form[box_name(box)], question_words(box, easy))
